@@ -1,0 +1,16 @@
+package org.dshell.backend;
+
+import org.dshell.core.Identity;
+
+/** The services of one grid (embedded, DIRAC, DiracX) that verbs talk to; opened lazily. */
+public interface Grid extends AutoCloseable {
+
+    /** The identity the services act as. */
+    Identity identity();
+
+    /** The file catalog; opened on first use. */
+    FileCatalog catalog();
+
+    @Override
+    void close();
+}

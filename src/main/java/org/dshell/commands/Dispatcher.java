@@ -1,0 +1,141 @@
+package org.dshell.commands;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dshell.core.DshellException;
+import org.dshell.core.ExitRequest;
+import org.dshell.core.ExitStatus;
+import org.dshell.core.Glob;
+import org.dshell.core.LineParser;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs one verb from its words, the single code path for the REPL, batch mode and scripts.
+ * Maps every failure to an exit status and a one-line message in one place: usage errors (2),
+ * expected failures (their own code), and unexpected faults (1, stack kept for {@code trace}).
+ */
+public final class Dispatcher {
+
+    /** What running a command came to: its exit status and, when it failed, the one-line error (no prefix). */
+    public record Outcome(int status, String error) {
+        public boolean failed() {
+            return status != ExitStatus.OK;
+        }
+    }
+
+    private final VerbRegistry verbs;
+
+    public Dispatcher(VerbRegistry verbs) {
+        this.verbs = verbs;
+    }
+
+    public VerbRegistry verbs() {
+        return verbs;
+    }
+
+    /** Runs every command of a text line in turn; stops at the first failure when asked to (batch). */
+    public Outcome runLine(String line, CommandContext ctx, boolean stopOnFailure, FailureReporter reporter) {
+        List<LineParser.ParsedCommand> commands;
+        try {
+            commands = LineParser.parse(line);
+        } catch (DshellException e) {
+            reporter.report(line.trim(), e.getMessage());
+            return new Outcome(ExitStatus.USAGE, e.getMessage());
+        }
+        Outcome last = new Outcome(ExitStatus.OK, null);
+        for (LineParser.ParsedCommand command : commands) {
+            last = run(command.words(), ctx);
+            if (last.failed() && last.error() != null) {
+                reporter.report(command.text(), last.error());
+            }
+            if (last.failed() && stopOnFailure) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    /** Receives the error of a failed command with the command's text. */
+    @FunctionalInterface
+    public interface FailureReporter {
+        void report(String commandText, String error);
+    }
+
+    /** Runs one command given as words (first word the verb). */
+    public Outcome run(List<String> words, CommandContext ctx) {
+        String name = Glob.literal(words.get(0));
+        Optional<VerbRegistry.VerbInfo> info = verbs.find(name);
+        if (info.isEmpty()) {
+            List<String> suggestions = verbs.suggest(name);
+            String hint = suggestions.isEmpty() ? " (type 'help' for the list)" : " (did you mean " + String.join(", ", suggestions) + "?)";
+            return new Outcome(ExitStatus.USAGE, "unknown verb '" + name + "'" + hint);
+        }
+        CommandLine commandLine = commandLine(info.get().factory().get(), ctx);
+        try {
+            ParseResult parsed = commandLine.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                return new Outcome(ExitStatus.OK, null);
+            }
+            while (parsed.hasSubcommand()) {
+                parsed = parsed.subcommand();
+            }
+            Object verb = parsed.commandSpec().userObject();
+            if (!(verb instanceof Verb runnable)) {
+                throw new ParameterException(parsed.commandSpec().commandLine(), "missing subcommand");
+            }
+            int status = runnable.call();
+            ctx.out().flush();
+            return new Outcome(status, null);
+        } catch (ParameterException e) {
+            ctx.session().recordError(e);
+            String usageOf = e.getCommandLine().getCommandSpec().qualifiedName();
+            return new Outcome(ExitStatus.USAGE, e.getMessage() + " (see '" + usageOf + " --help')");
+        } catch (ExitRequest e) {
+            throw e;
+        } catch (DshellException e) {
+            ctx.session().recordError(e);
+            return new Outcome(e.exitCode(), e.getMessage());
+        } catch (InterruptedException e) {
+            ctx.session().recordError(e);
+            return new Outcome(ExitStatus.INTERRUPTED, "interrupted");
+        } catch (Exception | StackOverflowError e) {
+            ctx.session().recordError(e);
+            return new Outcome(ExitStatus.FAILURE, e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (the stack: 'trace')");
+        } finally {
+            ctx.out().flush();
+            ctx.err().flush();
+        }
+    }
+
+    /** Builds picocli's model for a verb instance, with dshell's converters and the context bound to every (sub)command. */
+    public static CommandLine commandLine(Verb verb, CommandContext ctx) {
+        IFactory defaults = CommandLine.defaultFactory();
+        IFactory factory = new IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K instance = defaults.create(type);
+                if (instance instanceof Verb sub) {
+                    sub.bind(ctx);
+                }
+                return instance;
+            }
+        };
+        verb.bind(ctx);
+        CommandLine commandLine = new CommandLine(verb, factory);
+        commandLine.registerConverter(String.class, Glob::literal);
+        commandLine.registerConverter(LfnArg.class, LfnArg::new);
+        commandLine.registerConverter(LocalArg.class, LocalArg::new);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(ctx.out());
+        commandLine.setErr(ctx.err());
+        commandLine.setColorScheme(Help.defaultColorScheme(ctx.console().color() ? Help.Ansi.ON : Help.Ansi.OFF));
+        return commandLine;
+    }
+}

@@ -1,0 +1,58 @@
+package org.dshell.commands;
+
+import org.dshell.commands.catalog.CdCommand;
+import org.dshell.commands.catalog.ChgrpCommand;
+import org.dshell.commands.catalog.ChmodCommand;
+import org.dshell.commands.catalog.ChownCommand;
+import org.dshell.commands.catalog.DuCommand;
+import org.dshell.commands.catalog.LsCommand;
+import org.dshell.commands.catalog.MkdirCommand;
+import org.dshell.commands.catalog.MvCommand;
+import org.dshell.commands.catalog.PwdCommand;
+import org.dshell.commands.catalog.RmdirCommand;
+import org.dshell.commands.catalog.StatCommand;
+import org.dshell.commands.catalog.WhoamiCommand;
+import org.dshell.commands.shellverbs.EchoCommand;
+import org.dshell.commands.shellverbs.ExitCommand;
+import org.dshell.commands.shellverbs.HelpCommand;
+import org.dshell.commands.shellverbs.HistoryCommand;
+import org.dshell.commands.shellverbs.LcdCommand;
+import org.dshell.commands.shellverbs.LlsCommand;
+import org.dshell.commands.shellverbs.LocalShellCommand;
+import org.dshell.commands.shellverbs.LpwdCommand;
+import org.dshell.commands.shellverbs.SetCommand;
+import org.dshell.commands.shellverbs.SleepCommand;
+import org.dshell.commands.shellverbs.TraceCommand;
+
+/** The verbs of dshell, by theme, in the order {@code help} lists them. */
+public final class StandardVerbs {
+    private StandardVerbs() {
+    }
+
+    public static VerbRegistry create() {
+        return new VerbRegistry()
+                .add("Catalog", PwdCommand.class, PwdCommand::new)
+                .add("Catalog", CdCommand.class, CdCommand::new)
+                .add("Catalog", LsCommand.class, LsCommand::new)
+                .add("Catalog", StatCommand.class, StatCommand::new)
+                .add("Catalog", MkdirCommand.class, MkdirCommand::new)
+                .add("Catalog", RmdirCommand.class, RmdirCommand::new)
+                .add("Catalog", MvCommand.class, MvCommand::new)
+                .add("Catalog", DuCommand.class, DuCommand::new)
+                .add("Catalog", ChmodCommand.class, ChmodCommand::new)
+                .add("Catalog", ChownCommand.class, ChownCommand::new)
+                .add("Catalog", ChgrpCommand.class, ChgrpCommand::new)
+                .add("Identity", WhoamiCommand.class, WhoamiCommand::new)
+                .add("Local files", LpwdCommand.class, LpwdCommand::new)
+                .add("Local files", LcdCommand.class, LcdCommand::new)
+                .add("Local files", LlsCommand.class, LlsCommand::new)
+                .add("Local files", LocalShellCommand.class, LocalShellCommand::new)
+                .add("Shell", HelpCommand.class, HelpCommand::new)
+                .add("Shell", EchoCommand.class, EchoCommand::new)
+                .add("Shell", SetCommand.class, SetCommand::new)
+                .add("Shell", HistoryCommand.class, HistoryCommand::new)
+                .add("Shell", TraceCommand.class, TraceCommand::new)
+                .add("Shell", SleepCommand.class, SleepCommand::new)
+                .add("Shell", ExitCommand.class, ExitCommand::new);
+    }
+}

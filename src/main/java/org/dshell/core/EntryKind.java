@@ -1,0 +1,6 @@
+package org.dshell.core;
+
+/** What a catalog entry is. */
+public enum EntryKind {
+    DIRECTORY, FILE
+}

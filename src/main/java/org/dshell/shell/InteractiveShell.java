@@ -1,0 +1,132 @@
+package org.dshell.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.dshell.commands.CommandContext;
+import org.dshell.commands.Dispatcher;
+import org.dshell.commands.completion.CompletionEngine;
+import org.dshell.config.DshellHome;
+import org.dshell.core.DshellException;
+import org.dshell.core.ExitRequest;
+import org.dshell.core.ExitStatus;
+import org.dshell.core.Session;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The interactive prompt. Each command runs on a worker thread so that Ctrl-C can interrupt it
+ * and return to the prompt; the loop itself never dies on an error.
+ */
+public final class InteractiveShell {
+    private final Dispatcher dispatcher;
+    private final CompletionEngine completion;
+    private final DshellHome home;
+
+    public InteractiveShell(Dispatcher dispatcher, CompletionEngine completion, DshellHome home) {
+        this.dispatcher = dispatcher;
+        this.completion = completion;
+        this.home = home;
+    }
+
+    public int run(Session session, CommandContext batchContext) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("dshell").build()) {
+            boolean color = !batchContext.env().containsKey("NO_COLOR") && !"dumb".equals(terminal.getType());
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("dshell")
+                    .parser(new DshellLineParser())
+                    .variable(LineReader.HISTORY_FILE, home.historyFile())
+                    .variable(LineReader.HISTORY_SIZE, 10_000)
+                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ")
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                    .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                    .build();
+            PrintWriter out = terminal.writer();
+            CommandContext ctx = new CommandContext(out, out, batchContext.in(), session,
+                    new JLineConsole(terminal, reader.getHistory(), color), batchContext.env(), batchContext.home(),
+                    batchContext.settings(), batchContext::grid, batchContext.verbs());
+            ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new JLineCompleter(completion, ctx));
+            return loop(reader, terminal, ctx, color);
+        } catch (IOException e) {
+            throw DshellException.failure("cannot open the terminal: " + e.getMessage());
+        }
+    }
+
+    private int loop(LineReader reader, Terminal terminal, CommandContext ctx, boolean color) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "dshell-command");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int lastStatus = ExitStatus.OK;
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt(ctx.session(), color));
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    return lastStatus;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                Future<Dispatcher.Outcome> running = worker.submit(() -> dispatcher.runLine(line, ctx, false,
+                        (command, error) -> printError(ctx, command, error, color)));
+                Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> running.cancel(true));
+                try {
+                    lastStatus = running.get().status();
+                } catch (java.util.concurrent.CancellationException e) {
+                    ctx.out().println();
+                    ctx.out().println("interrupted");
+                    lastStatus = ExitStatus.INTERRUPTED;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof ExitRequest exit) {
+                        return exit.status();
+                    }
+                    ctx.session().recordError(e.getCause());
+                    printError(ctx, line, e.getCause().toString(), color);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ExitStatus.INTERRUPTED;
+                } finally {
+                    terminal.handle(Terminal.Signal.INT, previous);
+                    ctx.out().flush();
+                }
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    private static String prompt(Session session, boolean color) {
+        String where = "dshell:" + session.cwd();
+        if (!color) {
+            return where + "> ";
+        }
+        return new AttributedStringBuilder()
+                .style(AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE).bold()).append(where)
+                .style(AttributedStyle.DEFAULT).append("> ").toAnsi();
+    }
+
+    private static void printError(CommandContext ctx, String command, String error, boolean color) {
+        String verb = command.split("\\s+", 2)[0];
+        String text = verb + ": " + error;
+        ctx.out().println(color ? new AttributedStringBuilder()
+                .style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)).append(text).toAnsi() : text);
+        ctx.out().flush();
+    }
+}
