@@ -116,11 +116,17 @@ public final class Dispatcher {
 
     /** Builds picocli's model for a verb instance, with dshell's converters and the context bound to every (sub)command. */
     public static CommandLine commandLine(Verb verb, CommandContext ctx) {
-        IFactory defaults = CommandLine.defaultFactory();
+        // Not picocli's default factory: it probes for Groovy closures, which would initialise the
+        // whole Groovy runtime on every start-up.
         IFactory factory = new IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                K instance = defaults.create(type);
+                if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+                java.lang.reflect.Constructor<K> constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                K instance = constructor.newInstance();
                 if (instance instanceof Verb sub) {
                     sub.bind(ctx);
                 }
