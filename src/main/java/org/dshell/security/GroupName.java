@@ -17,7 +17,7 @@ public final class GroupName {
             throw DshellException.usage("group name is empty");
         }
         if (!VALID.matcher(group).matches()) {
-            throw DshellException.usage("invalid group name '" + group
+            throw DshellException.usage("invalid group name '" + Failures.printable(group)
                     + "': use letters, digits, '_', '-' and '.', starting with a letter or digit, at most 64 characters");
         }
         return group;
