@@ -1,0 +1,59 @@
+package org.dshell.backend.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dshell.backend.FileCatalog;
+import org.dshell.backend.FileCatalogContract;
+import org.dshell.core.CatalogEntry;
+import org.dshell.core.Identity;
+import org.dshell.core.LfnPath;
+import org.junit.jupiter.api.Test;
+
+/** The contract on the embedded SQLite catalog, plus what only a file database has. */
+class SqliteFileCatalogTest extends FileCatalogContract {
+
+    @Override
+    protected FileCatalog open(Identity identity) {
+        SqliteFileCatalog catalog = SqliteFileCatalog.open(dir.resolve("catalog.db"), identity);
+        catalog.ensureHome(LfnPath.of("/dteam/user/" + identity.user().charAt(0) + "/" + identity.user()));
+        return catalog;
+    }
+
+    @Override
+    protected LfnPath homeOf(FileCatalog catalog) {
+        return LfnPath.of("/dteam/user/" + catalog.identity().user().charAt(0) + "/" + catalog.identity().user());
+    }
+
+    @Test
+    void usesWriteAheadLoggingSoProcessesCanShareIt() throws Exception {
+        assertTrue(Files.exists(dir.resolve("catalog.db")));
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("catalog.db"));
+             var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+            assertEquals("wal", rs.getString(1));
+        }
+    }
+
+    @Test
+    void freshCatalogHasTheVoTreeWithAGroupWritableVoDirectory() {
+        CatalogEntry vo = alice.require(LfnPath.of("/dteam"));
+        assertEquals(0775, vo.mode());
+        CatalogEntry root = alice.require(LfnPath.ROOT);
+        assertEquals("root", root.owner());
+        assertEquals("alice", alice.require(home).owner());
+    }
+
+    @Test
+    void bulkRegistrationOfManyFilesInOneCall() {
+        List<FileCatalog.NewFile> files = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            files.add(file(home.child("f" + i), i));
+        }
+        alice.register(files);
+        assertEquals(20_000, alice.usage(home).files());
+    }
+}
