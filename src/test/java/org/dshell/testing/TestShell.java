@@ -23,7 +23,6 @@ import org.dshell.config.IdentityResolver;
 import org.dshell.config.Settings;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
-import org.dshell.core.LineParser;
 import org.dshell.core.Session;
 import org.dshell.core.UserConsole;
 
@@ -79,7 +78,7 @@ public final class TestShell implements AutoCloseable {
         PrintWriter errWriter = new PrintWriter(err, true);
         CommandContext ctx = context(new PrintWriter(out, true), errWriter, "");
         Dispatcher.Outcome outcome = dispatcher.runLine(line, ctx, false,
-                (command, error) -> errWriter.println(LineParser.parse(command).get(0).words().get(0) + ": " + error));
+                (command, error) -> errWriter.println(command.split("\\s+", 2)[0] + ": " + error));
         return new Result(outcome.status(), out.toString(), err.toString());
     }
 

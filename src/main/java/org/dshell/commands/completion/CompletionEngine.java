@@ -114,11 +114,15 @@ public final class CompletionEngine {
     private List<Candidate> forArgument(ArgSpec arg, String partial, CommandContext ctx) {
         Class<?> type = arg.typeInfo().isCollection() && !arg.typeInfo().getAuxiliaryTypeInfos().isEmpty()
                 ? arg.typeInfo().getAuxiliaryTypeInfos().get(0).getType() : arg.type();
+        // An argument labelled DIR only ever takes a directory (cd, lcd, mkdir's parents...).
+        boolean directoriesOnly = arg.paramLabel().equals("DIR");
         if (type == LfnArg.class) {
-            return catalogPaths(partial, ctx);
+            List<Candidate> paths = catalogPaths(partial, ctx);
+            return directoriesOnly ? paths.stream().filter(c -> !c.complete()).toList() : paths;
         }
         if (type == LocalArg.class) {
-            return localPaths(partial, ctx);
+            List<Candidate> paths = localPaths(partial, ctx);
+            return directoriesOnly ? paths.stream().filter(c -> !c.complete()).toList() : paths;
         }
         if (arg.paramLabel().startsWith("OWNER") || arg.paramLabel().equals("GROUP")) {
             return ownersAndGroups(arg.paramLabel().equals("GROUP"), partial, ctx);
