@@ -60,6 +60,9 @@ public final class LineParser {
                 }
                 char next = text.charAt(i + 1);
                 if (next == '\n') {
+                    if (i + 2 >= n) {
+                        throw new IncompleteLineException("line ends with a backslash");
+                    }
                     i += 2;
                     continue;
                 }
