@@ -28,11 +28,10 @@ import org.dshell.core.Replica;
 /**
  * The embedded catalog: one SQLite file in WAL mode, so several dshell processes can share it.
  * Writes take the database lock up front ({@code BEGIN IMMEDIATE}) so that two writers queue on
- * the busy timeout instead of failing on a lock upgrade.
+ * the busy timeout instead of failing on a lock upgrade; reads run in autocommit mode.
  */
 public final class SqliteFileCatalog implements FileCatalog {
     private static final int NEW_DIRECTORY_MODE = 0755;
-    private static final int NEW_FILE_MODE = 0644;
 
     private final Connection connection;
     private final Identity identity;
@@ -51,6 +50,13 @@ public final class SqliteFileCatalog implements FileCatalog {
             properties.setProperty("journal_mode", "WAL");
             properties.setProperty("synchronous", "NORMAL");
             properties.setProperty("busy_timeout", "60000");
+            // JDBC transactions start with BEGIN IMMEDIATE: a writer takes the lock up front and queues
+            // on the busy timeout, instead of failing when a read transaction tries to upgrade.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+            // The driver otherwise runs "SELECT last_insert_rowid()" after every insert; we never ask for keys.
+            properties.setProperty("jdbc.get_generated_keys", "false");
+            // A million-entry catalog has indexes of tens of MB; the default 2 MB page cache thrashes.
+            properties.setProperty("cache_size", "-65536");
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
             SqliteFileCatalog catalog = new SqliteFileCatalog(connection, identity);
             catalog.write(() -> {
@@ -304,53 +310,24 @@ public final class SqliteFileCatalog implements FileCatalog {
             Map<LfnPath, EntryRow> parents = new HashMap<>();
             long now = System.currentTimeMillis();
             long nextId;
+            // Ids are handed out here, inside the write lock, so rows of one batch are numbered in order.
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM entries")) {
                 nextId = rs.getLong(1) + 1;
             }
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM entries WHERE parent = ? AND name = ?");
-                 PreparedStatement entry = connection.prepareStatement("INSERT INTO entries (id, parent, name, kind, size,"
-                         + " checksum, guid, owner, grp, mode, ctime, mtime) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement replica = connection.prepareStatement(
-                         "INSERT INTO replicas (file, se, pfn, status) VALUES (?, ?, ?, ?)")) {
-                for (NewFile file : files) {
-                    EntryRow parent = parents.get(file.path().parent());
-                    if (parent == null) {
-                        parent = requireDirectory(file.path().parent());
-                        requirePermission(parent, Modes.WRITE | Modes.EXECUTE, file.path().parent());
-                        parents.put(file.path().parent(), parent);
-                        changed.add(file.path().parent());
-                    }
-                    exists.setLong(1, parent.id());
-                    exists.setString(2, file.path().name());
-                    try (ResultSet rs = exists.executeQuery()) {
-                        if (rs.next()) {
-                            throw DshellException.failure("file exists: " + file.path());
-                        }
-                    }
-                    long id = nextId++;
-                    entry.setLong(1, id);
-                    entry.setLong(2, parent.id());
-                    entry.setString(3, file.path().name());
-                    entry.setLong(4, file.size());
-                    entry.setString(5, file.checksum());
-                    entry.setString(6, file.guid());
-                    entry.setString(7, identity.user());
-                    entry.setString(8, identity.group());
-                    entry.setInt(9, NEW_FILE_MODE);
-                    entry.setLong(10, now);
-                    entry.setLong(11, now);
-                    entry.executeUpdate();
-                    replica.setLong(1, id);
-                    replica.setString(2, file.replica().se());
-                    replica.setString(3, file.replica().pfn());
-                    replica.setString(4, file.replica().status());
-                    replica.executeUpdate();
+            long[] parentIds = new long[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                LfnPath parentPath = files.get(i).path().parent();
+                EntryRow parent = parents.get(parentPath);
+                if (parent == null) {
+                    parent = requireDirectory(parentPath);
+                    requirePermission(parent, Modes.WRITE | Modes.EXECUTE, parentPath);
+                    parents.put(parentPath, parent);
+                    changed.add(parentPath);
                 }
-            } catch (SQLException e) {
-                if (String.valueOf(e.getMessage()).contains("UNIQUE")) {
-                    throw DshellException.failure("file registered twice in one batch: " + e.getMessage());
-                }
-                throw e;
+                parentIds[i] = parent.id();
+            }
+            try (FileInserter inserter = new FileInserter(connection, identity, now)) {
+                inserter.insert(files, parentIds, nextId);
             }
             return null;
         });
@@ -566,15 +543,17 @@ public final class SqliteFileCatalog implements FileCatalog {
     }
 
     private <T> T write(SqlWork<T> work) {
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+        try {
+            connection.setAutoCommit(false);
             try {
                 T result = work.run();
-                s.execute("COMMIT");
+                connection.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
-                s.execute("ROLLBACK");
+                connection.rollback();
                 throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw DshellException.failure("catalog error: " + e.getMessage(), e);
