@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * shell options set with {@code set}, and the last error for {@code trace}.
  */
 public final class Session {
-    private final LfnPath home;
+    private volatile LfnPath home;
     private LfnPath cwd;
     private LfnPath previous;
     private Path localCwd;
@@ -28,6 +28,11 @@ public final class Session {
 
     public LfnPath home() {
         return home;
+    }
+
+    /** Moves home (the identity changed, e.g. after {@code proxy init}); the working directory stays. */
+    public void changeHome(LfnPath newHome) {
+        home = newHome;
     }
 
     public synchronized LfnPath cwd() {
