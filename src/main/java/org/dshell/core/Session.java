@@ -30,8 +30,14 @@ public final class Session {
         return home;
     }
 
-    /** Moves home (the identity changed, e.g. after {@code proxy init}); the working directory stays. */
-    public void changeHome(LfnPath newHome) {
+    /**
+     * Moves home (the identity changed, e.g. after {@code proxy init}). Who was at home stays at home;
+     * any other working directory stays where it is.
+     */
+    public synchronized void changeHome(LfnPath newHome) {
+        if (cwd.equals(home)) {
+            cwd = newHome;
+        }
         home = newHome;
     }
 
