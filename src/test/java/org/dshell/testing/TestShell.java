@@ -81,10 +81,15 @@ public final class TestShell implements AutoCloseable {
 
     /** Runs one line (several commands with ';'), REPL style: every command runs, errors go to err as 'verb: message'. */
     public Result run(String line) {
+        return run(line, "");
+    }
+
+    /** Runs one line with {@code stdin} as the verbs' standard input (e.g. a pass phrase for --pass-stdin). */
+    public Result run(String line, String stdin) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter errWriter = new PrintWriter(err, true);
-        CommandContext ctx = context(new PrintWriter(out, true), errWriter, "");
+        CommandContext ctx = context(new PrintWriter(out, true), errWriter, stdin);
         Dispatcher.Outcome outcome = dispatcher.runLine(line, ctx, false,
                 (command, error) -> errWriter.println(LineParser.parse(command).get(0).words().get(0) + ": " + error));
         return new Result(outcome.status(), out.toString(), err.toString());
