@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A minimal DER reader over one byte array: just enough to walk a certificate's TBS structure
@@ -82,7 +81,11 @@ final class Der {
 
     Element next(int expectedTag) {
         Element element = next();
-        require(element.tag() == expectedTag, String.format("expected tag 0x%02x, found 0x%02x", expectedTag, element.tag()));
+        if (element.tag() != expectedTag) {
+            // Formatted only on failure: String.format would load the regex engine on the start-up path.
+            throw new IllegalArgumentException("bad DER: expected tag " + Integer.toHexString(expectedTag)
+                    + ", found " + Integer.toHexString(element.tag()));
+        }
         return element;
     }
 
@@ -125,21 +128,34 @@ final class Der {
         };
     }
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
-    private static final DateTimeFormatter GENERALIZED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'");
-
+    /**
+     * UTCTime {@code YYMMDDhhmmssZ} or GeneralizedTime {@code YYYYMMDDhhmmssZ}, the only forms RFC 5280
+     * allows; parsed by hand because java.time.format costs tens of milliseconds to load.
+     */
     static Instant time(Element element) {
         String text = new String(element.value(), StandardCharsets.US_ASCII);
-        if (element.tag() == UTC_TIME) {
-            // RFC 5280: two-digit years 50-99 are 19xx, 00-49 are 20xx.
-            LocalDateTime t = LocalDateTime.parse(text, UTC);
-            if (t.getYear() >= 2050) {
-                t = t.minusYears(100);
-            }
-            return t.toInstant(ZoneOffset.UTC);
+        int yearDigits = element.tag() == UTC_TIME ? 2 : 4;
+        require(element.tag() == UTC_TIME || element.tag() == GENERALIZED_TIME, "expected a time");
+        require(text.length() == yearDigits + 11 && text.endsWith("Z"), "bad time " + text);
+        int year = digits(text, 0, yearDigits);
+        if (yearDigits == 2) {
+            year += year >= 50 ? 1900 : 2000; // RFC 5280: 50-99 are 19xx, 00-49 are 20xx
         }
-        require(element.tag() == GENERALIZED_TIME, "expected a time");
-        return LocalDateTime.parse(text, GENERALIZED).toInstant(ZoneOffset.UTC);
+        int at = yearDigits;
+        return LocalDateTime.of(year, digits(text, at, 2), digits(text, at + 2, 2), digits(text, at + 4, 2),
+                digits(text, at + 6, 2), digits(text, at + 8, 2)).toInstant(ZoneOffset.UTC);
+    }
+
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("bad DER: bad time " + text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static void require(boolean condition, String problem) {

@@ -156,7 +156,7 @@ public record ProxyIdentity(Path path, String identity, String group, Instant no
         private static String hex(Der.Element value) {
             StringBuilder out = new StringBuilder("#");
             for (byte b : value.value()) {
-                out.append(String.format("%02x", b));
+                out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
             }
             return out.toString();
         }
