@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +27,10 @@ import org.dshell.commands.VerbRegistry;
 import org.dshell.commands.completion.CompletionEngine;
 import org.dshell.config.DshellHome;
 import org.dshell.config.IdentityResolver;
+import org.dshell.config.IdentitySource;
 import org.dshell.config.Settings;
 import org.dshell.core.DshellException;
 import org.dshell.core.ExitStatus;
-import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
 import org.dshell.core.Session;
 import org.dshell.core.UserConsole;
@@ -192,10 +193,11 @@ public final class Dshell {
     private Wiring wire(PrintWriter out, PrintWriter err, VerbRegistry verbs) {
         DshellHome home = DshellHome.resolve(env, userHome);
         Settings settings = Settings.load(home.settingsFile());
-        Identity identity = IdentityResolver.localIdentity(settings, env);
-        LfnPath catalogHome = IdentityResolver.homeOf(identity);
+        IdentitySource identities = new IdentitySource(IdentityResolver.localIdentity(settings, env), env, Clock.systemUTC());
+        LfnPath catalogHome = IdentityResolver.homeOf(identities.get(), settings);
         Session session = new Session(catalogHome, workingDirectory);
-        Grid grid = new LocalGrid(home.localGrid(), identity, catalogHome);
+        identities.onChange(identity -> session.changeHome(IdentityResolver.homeOf(identity, settings)));
+        Grid grid = new LocalGrid(home.localGrid(), identities, identity -> IdentityResolver.homeOf(identity, settings));
         UserConsole console = UserConsole.none();
         CommandContext ctx = new CommandContext(out, err, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
                 session, console, env, home, settings, () -> grid, verbs);

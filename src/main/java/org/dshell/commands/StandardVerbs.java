@@ -11,7 +11,8 @@ import org.dshell.commands.catalog.MvCommand;
 import org.dshell.commands.catalog.PwdCommand;
 import org.dshell.commands.catalog.RmdirCommand;
 import org.dshell.commands.catalog.StatCommand;
-import org.dshell.commands.catalog.WhoamiCommand;
+import org.dshell.commands.identity.ProxyCommand;
+import org.dshell.commands.identity.WhoamiCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -43,6 +44,7 @@ public final class StandardVerbs {
                 .add("Catalog", ChownCommand.class, ChownCommand::new)
                 .add("Catalog", ChgrpCommand.class, ChgrpCommand::new)
                 .add("Identity", WhoamiCommand.class, WhoamiCommand::new)
+                .add("Identity", ProxyCommand.class, ProxyCommand::new)
                 .add("Local files", LpwdCommand.class, LpwdCommand::new)
                 .add("Local files", LcdCommand.class, LcdCommand::new)
                 .add("Local files", LlsCommand.class, LlsCommand::new)

@@ -57,9 +57,10 @@ public final class DshellHome {
             # dshell settings. Lines are key = value; see README.md, section Configuration.
             # The virtual organisation; your home is /<vo>/user/<initial>/<user>.
             vo = dteam
-            # The DIRAC group used without a proxy (default: <vo>_user).
+            # The DIRAC group used without a proxy, and by 'proxy init' without -g (default: <vo>_user).
             #group = dteam_user
-            # The user name used without a proxy (default: the local login name).
+            # Your user name: who you are without a proxy (default: the local login name); with a
+            # proxy, the name of your home (default: from the DN's first CN). See docs/identity.md.
             #user = localuser
             """;
 }

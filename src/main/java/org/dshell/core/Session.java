@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * shell options set with {@code set}, and the last error for {@code trace}.
  */
 public final class Session {
-    private final LfnPath home;
+    private volatile LfnPath home;
     private LfnPath cwd;
     private LfnPath previous;
     private Path localCwd;
@@ -28,6 +28,17 @@ public final class Session {
 
     public LfnPath home() {
         return home;
+    }
+
+    /**
+     * Moves home (the identity changed, e.g. after {@code proxy init}). Who was at home stays at home;
+     * any other working directory stays where it is.
+     */
+    public synchronized void changeHome(LfnPath newHome) {
+        if (cwd.equals(home)) {
+            cwd = newHome;
+        }
+        home = newHome;
     }
 
     public synchronized LfnPath cwd() {

@@ -5,16 +5,29 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** Where a user credential lives: a certificate and key pair of PEM files, or one PKCS#12 bundle. */
-public record CredentialFiles(Path certificate, Path key) {
+/**
+ * Where a user credential lives: a certificate and key pair of PEM files, or one PKCS#12 bundle.
+ *
+ * @param pkcs12 whether {@code certificate} (and {@code key}, the same file) is a PKCS#12 bundle
+ */
+public record CredentialFiles(Path certificate, Path key, boolean pkcs12) {
 
-    /** A PKCS#12 bundle holds certificate and key in one file, given as both fields. */
+    /** A pair of files; a {@code .p12} or {@code .pfx} certificate file is taken as a PKCS#12 bundle. */
+    public CredentialFiles(Path certificate, Path key) {
+        this(certificate, key, hasBundleName(certificate));
+    }
+
+    /** A PKCS#12 bundle holds certificate and key in one file, given as both fields, whatever its name ({@code --p12}). */
     public static CredentialFiles pkcs12(Path bundle) {
-        return new CredentialFiles(bundle, bundle);
+        return new CredentialFiles(bundle, bundle, true);
     }
 
     public boolean isPkcs12() {
-        String name = certificate.getFileName().toString().toLowerCase(Locale.ROOT);
+        return pkcs12;
+    }
+
+    private static boolean hasBundleName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".p12") || name.endsWith(".pfx");
     }
 

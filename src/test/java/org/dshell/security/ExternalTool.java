@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs openssl and the Globus tools as real processes in a test directory; a missing tool fails loudly. */
-final class ExternalTool {
+public final class ExternalTool {
     /** Debian packages that provide each tool, named in the failure so CI logs say what to install. */
     private static final Map<String, String> PACKAGES = Map.of(
             "openssl", "openssl", "grid-proxy-init", "globus-proxy-utils", "grid-proxy-info", "globus-proxy-utils");
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private ExternalTool() {
     }
 
-    static void require(String tool) {
+    public static void require(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return;
@@ -32,7 +32,7 @@ final class ExternalTool {
     }
 
     /** Runs the command and fails the test, showing its output, unless it exits with 0. */
-    static String run(Path dir, Map<String, String> env, String stdin, String... command) {
+    public static String run(Path dir, Map<String, String> env, String stdin, String... command) {
         Result result = attempt(dir, env, stdin, command);
         if (result.exitCode() != 0) {
             fail(String.join(" ", command) + " exited with " + result.exitCode() + ":\n" + result.output());
@@ -40,11 +40,11 @@ final class ExternalTool {
         return result.output();
     }
 
-    static String run(Path dir, String... command) {
+    public static String run(Path dir, String... command) {
         return run(dir, Map.of(), null, command);
     }
 
-    static Result attempt(Path dir, Map<String, String> env, String stdin, String... command) {
+    public static Result attempt(Path dir, Map<String, String> env, String stdin, String... command) {
         require(command[0]);
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);

@@ -17,17 +17,17 @@ import java.util.stream.Stream;
  * users with keys in every supported form, and certificates that are expired, not yet valid, revoked,
  * from an unknown CA, or signed by an impostor of the trusted CA.
  */
-final class TestPki {
-    static final String PASSPHRASE = "grid secret";
-    static final String CA_DN = "/C=CH/O=Dshell Test/CN=Dshell Test CA";
-    static final String ALICE_DN = "/C=CH/O=Dshell Test/OU=Users/CN=Alice Grid";
-    static final String BOB_DN = "/C=CH/O=Dshell Test/OU=Users/CN=Bob Revoked";
+public final class TestPki {
+    public static final String PASSPHRASE = "grid secret";
+    public static final String CA_DN = "/C=CH/O=Dshell Test/CN=Dshell Test CA";
+    public static final String ALICE_DN = "/C=CH/O=Dshell Test/OU=Users/CN=Alice Grid";
+    public static final String BOB_DN = "/C=CH/O=Dshell Test/OU=Users/CN=Bob Revoked";
     private static final DateTimeFormatter CA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
     private static TestPki shared;
 
-    final Path dir;
-    final Path caCert;
-    final Path certDir;
+    public final Path dir;
+    public final Path caCert;
+    public final Path certDir;
 
     private TestPki(Path dir) {
         this.dir = dir;
@@ -36,7 +36,7 @@ final class TestPki {
     }
 
     /** Key generation is the slow part, so every test class shares one PKI; it is deleted when the JVM exits. */
-    static synchronized TestPki shared() {
+    public static synchronized TestPki shared() {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory("dshell-pki");
@@ -50,11 +50,11 @@ final class TestPki {
         return shared;
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return dir.resolve(name);
     }
 
-    CredentialFiles pem(String user, String keyForm) {
+    public CredentialFiles pem(String user, String keyForm) {
         return new CredentialFiles(file(user + "cert.pem"), file(user + "-" + keyForm + ".pem"));
     }
 
@@ -157,11 +157,21 @@ final class TestPki {
                 """.formatted(dir);
     }
 
-    String openssl(String... args) {
+    public String openssl(String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "openssl";
         System.arraycopy(args, 0, command, 1, args.length);
         return ExternalTool.run(dir, command);
+    }
+
+    /**
+     * A proxy of {@code user}'s unencrypted key made as if at {@code madeAt}, for proxies the verbs would
+     * refuse to make (already expired) or from certificates they would refuse (an unknown CA).
+     */
+    public Path proxy(String user, String group, Instant madeAt, java.time.Duration lifetime, Path out) {
+        UserCredential credential = CredentialLoader.load(pem(user, "pkcs8"), PassphraseSource.none(), madeAt);
+        ProxyFiles.write(ProxyFactory.create(credential, new ProxyRequest(group, lifetime, 2048, false), madeAt), out);
+        return out;
     }
 
     void privateMode(String name) {

@@ -28,6 +28,8 @@ public final class JarProcess {
         this.workingDirectory = dshellHome.getParent();
         env.put("DSHELL_HOME", dshellHome.toString());
         env.put("NO_COLOR", "1");
+        // Never the real /tmp/x509up_u<uid>: a proxy left there would change who every test acts as.
+        env.put("X509_USER_PROXY", dshellHome.resolveSibling(dshellHome.getFileName() + "-x509up").toString());
     }
 
     public static Path jar() {

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.dshell.commands.StandardVerbs;
 import org.dshell.commands.VerbRegistry;
 import org.dshell.config.DshellHome;
 import org.dshell.config.IdentityResolver;
+import org.dshell.config.IdentitySource;
 import org.dshell.config.Settings;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
@@ -58,13 +60,18 @@ public final class TestShell implements AutoCloseable {
         env.put("DSHELL_HOME", dshellHome.toString());
         env.put("USER", user);
         env.put("NO_COLOR", "1");
+        // Never the real proxy in /tmp or the real ~/.globus: tests that want one put it here (see env()).
+        env.put("X509_USER_PROXY", dshellHome.resolveSibling(dshellHome.getFileName() + "-x509up-" + user).toString());
+        env.put("HOME", localDir.toString());
         home = DshellHome.resolve(env, dshellHome);
         settings = Settings.load(home.settingsFile());
         Identity local = IdentityResolver.localIdentity(settings, env);
         identity = new Identity(local.user(), group, local.vo(), local.source());
-        LfnPath catalogHome = IdentityResolver.homeOf(identity);
+        IdentitySource identities = new IdentitySource(identity, env, Clock.systemUTC());
+        LfnPath catalogHome = IdentityResolver.homeOf(identities.get(), settings);
         session = new Session(catalogHome, localDir);
-        grid = new LocalGrid(home.localGrid(), identity, catalogHome);
+        identities.onChange(id -> session.changeHome(IdentityResolver.homeOf(id, settings)));
+        grid = new LocalGrid(home.localGrid(), identities, id -> IdentityResolver.homeOf(id, settings));
     }
 
     /** What one command line printed and returned. */
@@ -73,10 +80,15 @@ public final class TestShell implements AutoCloseable {
 
     /** Runs one line (several commands with ';'), REPL style: every command runs, errors go to err as 'verb: message'. */
     public Result run(String line) {
+        return run(line, "");
+    }
+
+    /** Runs one line with {@code stdin} as the verbs' standard input (e.g. a pass phrase for --pass-stdin). */
+    public Result run(String line, String stdin) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter errWriter = new PrintWriter(err, true);
-        CommandContext ctx = context(new PrintWriter(out, true), errWriter, "");
+        CommandContext ctx = context(new PrintWriter(out, true), errWriter, stdin);
         Dispatcher.Outcome outcome = dispatcher.runLine(line, ctx, false,
                 (command, error) -> errWriter.println(command.split("\\s+", 2)[0] + ": " + error));
         return new Result(outcome.status(), out.toString(), err.toString());
@@ -97,6 +109,17 @@ public final class TestShell implements AutoCloseable {
     public CommandContext context(PrintWriter out, PrintWriter err, String stdin) {
         return new CommandContext(out, err, new BufferedReader(new StringReader(stdin)), session, UserConsole.none(), env,
                 home, settings, () -> grid, verbs);
+    }
+
+    /** Sets an environment variable the verbs see (X509_USER_PROXY, X509_CERT_DIR, HOME, ...). */
+    public TestShell env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    /** The proxy file this shell uses unless a test sets X509_USER_PROXY: a private path, not /tmp/x509up_u&lt;uid&gt;. */
+    public Path proxyFile() {
+        return Path.of(env.get("X509_USER_PROXY"));
     }
 
     public Session session() {

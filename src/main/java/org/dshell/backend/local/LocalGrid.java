@@ -1,6 +1,8 @@
 package org.dshell.backend.local;
 
 import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.Grid;
@@ -13,26 +15,38 @@ import org.dshell.core.LfnPath;
  */
 public final class LocalGrid implements Grid {
     private final Path root;
-    private final Identity identity;
-    private final LfnPath home;
+    private final Supplier<Identity> identity;
+    private final Function<Identity, LfnPath> homeOf;
     private SqliteFileCatalog catalog;
 
     public LocalGrid(Path root, Identity identity, LfnPath home) {
+        this(root, () -> identity, who -> home);
+    }
+
+    /**
+     * A grid whose identity may change while it runs (it follows the proxy file); the catalog then
+     * acts as the new identity and its home is created on first use.
+     */
+    public LocalGrid(Path root, Supplier<Identity> identity, Function<Identity, LfnPath> homeOf) {
         this.root = root;
         this.identity = identity;
-        this.home = home;
+        this.homeOf = homeOf;
     }
 
     @Override
     public Identity identity() {
-        return identity;
+        return identity.get();
     }
 
     @Override
     public synchronized FileCatalog catalog() {
+        Identity who = identity.get();
         if (catalog == null) {
-            catalog = SqliteFileCatalog.open(root.resolve("catalog.db"), identity);
-            catalog.ensureHome(home);
+            catalog = SqliteFileCatalog.open(root.resolve("catalog.db"), who);
+            catalog.ensureHome(homeOf.apply(who));
+        } else if (!who.equals(catalog.identity())) {
+            catalog.actAs(who);
+            catalog.ensureHome(homeOf.apply(who));
         }
         return catalog;
     }

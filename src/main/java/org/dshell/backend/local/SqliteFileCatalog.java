@@ -34,7 +34,7 @@ public final class SqliteFileCatalog implements FileCatalog {
     private static final int NEW_DIRECTORY_MODE = 0755;
 
     private final Connection connection;
-    private final Identity identity;
+    private volatile Identity identity;
     private final List<Consumer<LfnPath>> listeners = new CopyOnWriteArrayList<>();
 
     private SqliteFileCatalog(Connection connection, Identity identity) {
@@ -72,6 +72,11 @@ public final class SqliteFileCatalog implements FileCatalog {
     @Override
     public Identity identity() {
         return identity;
+    }
+
+    /** Acts as another identity from now on (a proxy was made or destroyed). */
+    public synchronized void actAs(Identity newIdentity) {
+        this.identity = newIdentity;
     }
 
     /**

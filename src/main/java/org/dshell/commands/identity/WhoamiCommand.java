@@ -1,4 +1,4 @@
-package org.dshell.commands.catalog;
+package org.dshell.commands.identity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
