@@ -181,22 +181,18 @@ class ParametricJobsTest {
     }
 
     @Test
-    void expandsAThousandJobsQuickly() {
+    void expandsAThousandJobs() {
         Jdl jdl = Jdl.parse("""
                 Executable = "run.sh"; Arguments = "--seed %s --out out_%n.root";
                 Parameters = 1000; ParameterStart = 1; ParameterStep = 1;
                 InputSandbox = {"run.sh", "cfg_%n.yaml"}; OutputSandbox = {"std.out", "std.err"};
                 OutputData = {"out_%n.root"}; JobName = "mc_%n"; CPUTime = 3600; Site = "LCG.CERN.ch";
                 """);
-        ParametricJobs.expand(jdl); // warm-up, so the assertion measures expansion rather than class loading
-
-        long start = System.nanoTime();
+        // Speed is measured by the jobs benchmark, not here: a timed assertion fails on a busy machine.
         List<ExpandedJob> jobs = ParametricJobs.expand(jdl);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(1000, jobs.size());
         assertEquals("--seed 1000 --out out_999.root", jobs.get(999).jdl().getString("Arguments", ""));
         assertEquals(List.of("run.sh", "cfg_042.yaml"), jobs.get(42).jdl().getList("InputSandbox"));
-        assertTrue(millis < 100, "expanding 1000 jobs took " + millis + " ms");
     }
 }
