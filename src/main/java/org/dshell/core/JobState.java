@@ -1,5 +1,7 @@
 package org.dshell.core;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** DIRAC's job states, with its names; Done, Completed, Failed, Killed and Deleted are final. */
 public enum JobState {
     SUBMITTING("Submitting"), RECEIVED("Received"), CHECKING("Checking"), WAITING("Waiting"), MATCHED("Matched"),
@@ -12,7 +14,8 @@ public enum JobState {
         this.diracName = diracName;
     }
 
-    /** The name DIRAC shows, e.g. {@code Running}. */
+    /** The name DIRAC shows, e.g. {@code Running}; also its JSON form. */
+    @JsonValue
     public String diracName() {
         return diracName;
     }
