@@ -143,14 +143,23 @@ public final class JobStore implements AutoCloseable {
     }
 
     static void log(Connection c, long id, long time, JobState state, String minor, String source) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO job_log (job_id, time, status, minor_status, source) VALUES (?, ?, ?, ?, ?)")) {
-            s.setLong(1, id);
-            s.setLong(2, time);
-            s.setString(3, state.diracName());
-            s.setString(4, minor);
-            s.setString(5, source);
-            s.executeUpdate();
+        try (PreparedStatement s = prepareLog(c)) {
+            log(s, id, time, state, minor, source);
         }
+    }
+
+    /** For many log lines in one transaction: preparing a statement costs more than running it. */
+    static PreparedStatement prepareLog(Connection c) throws SQLException {
+        return c.prepareStatement("INSERT INTO job_log (job_id, time, status, minor_status, source) VALUES (?, ?, ?, ?, ?)");
+    }
+
+    static void log(PreparedStatement s, long id, long time, JobState state, String minor, String source) throws SQLException {
+        s.setLong(1, id);
+        s.setLong(2, time);
+        s.setString(3, state.diracName());
+        s.setString(4, minor);
+        s.setString(5, source);
+        s.executeUpdate();
     }
 
     static JobInfo readInfo(ResultSet rs) throws SQLException {

@@ -182,7 +182,8 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
             long now = System.currentTimeMillis();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO jobs (owner, owner_group, vo, home, name, job_group, jdl, sandbox,"
                     + " priority, status, minor_status, submitted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Waiting', 'Pilot Agent Submission', ?)");
-                 PreparedStatement lastId = c.prepareStatement("SELECT last_insert_rowid()")) {
+                 PreparedStatement lastId = c.prepareStatement("SELECT last_insert_rowid()");
+                 PreparedStatement log = JobStore.prepareLog(c)) {
                 for (JobDescription job : jobs) {
                     Path sandbox = sandboxes.get(localSandbox(job, sandboxBase));
                     s.setString(1, identity.user());
@@ -201,8 +202,8 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
                         rs.next();
                         id = rs.getLong(1);
                     }
-                    JobStore.log(c, id, now, JobState.RECEIVED, "Job accepted", SOURCE);
-                    JobStore.log(c, id, now, JobState.WAITING, "Pilot Agent Submission", SOURCE);
+                    JobStore.log(log, id, now, JobState.RECEIVED, "Job accepted", SOURCE);
+                    JobStore.log(log, id, now, JobState.WAITING, "Pilot Agent Submission", SOURCE);
                     ids.add(id);
                 }
             }
@@ -399,13 +400,14 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
             List<Long> pids = new ArrayList<>();
             long now = System.currentTimeMillis();
             try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET status = 'Waiting', minor_status = 'Pilot Agent Submission',"
-                    + " application_status = '', attempt = attempt + 1, started = NULL, ended = NULL, pid = NULL WHERE id = ?")) {
+                    + " application_status = '', attempt = attempt + 1, started = NULL, ended = NULL, pid = NULL WHERE id = ?");
+                 PreparedStatement log = JobStore.prepareLog(c)) {
                 for (long id : ids) {
                     payloadPid(c, id).ifPresent(pids::add);
                     s.setLong(1, id);
                     s.executeUpdate();
-                    JobStore.log(c, id, now, JobState.RECEIVED, "Job Rescheduled", SOURCE);
-                    JobStore.log(c, id, now, JobState.WAITING, "Pilot Agent Submission", SOURCE);
+                    JobStore.log(log, id, now, JobState.RECEIVED, "Job Rescheduled", SOURCE);
+                    JobStore.log(log, id, now, JobState.WAITING, "Pilot Agent Submission", SOURCE);
                 }
             }
             return pids;
