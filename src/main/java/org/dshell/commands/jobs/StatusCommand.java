@@ -67,6 +67,11 @@ public final class StatusCommand extends Verb {
         }
         JobFilter filter = new JobFilter(ids, wanted, null, name, from, all);
         List<JobInfo> jobs = workload.jobs(filter);
+        for (long id : ids) {
+            if (jobs.stream().noneMatch(j -> j.id() == id) && wanted.isEmpty() && name == null && from == null) {
+                workload.job(id); // an id typed that does not exist is an error, not an empty table
+            }
+        }
         if (!watch) {
             print(jobs);
             return 0;

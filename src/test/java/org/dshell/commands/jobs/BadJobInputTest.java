@@ -72,7 +72,7 @@ class BadJobInputTest {
             "submit -i nope.txt -- /bin/true|2|submit: InputSandbox: no such file: ",
             "submit --input-data /dteam/none.dat -- /bin/true|2|submit: InputData: no such file in the catalog: /dteam/none.dat",
             "submit --output-se X good.jdl|2|submit: with JDL files only -n and -g may be given; the rest belongs in the JDL",
-            "status 999|0|",
+            "status 999|2|status: no such job: 999",
             "kill 999|2|kill: no such job: 999",
             "kill 40-12|2|kill: not a job id or range: 40-12 (the range runs backwards)",
             "kill abc|2|kill: not a job id or range: abc (expected 12 or 12-40)",
