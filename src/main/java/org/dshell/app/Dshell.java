@@ -134,6 +134,9 @@ public final class Dshell {
         Dispatcher dispatcher = new Dispatcher(verbs);
         try (Wiring wiring = wire(out, err, verbs)) {
             CommandContext ctx = wiring.context();
+            if (wiring.grid() instanceof LocalGrid local) {
+                local.reconcileJobsInBackground();
+            }
             BatchRunner batch = new BatchRunner(dispatcher, keepGoing);
             if (commands != null) {
                 return batch.run(new BufferedReader(new StringReader(commands)), ctx, null);

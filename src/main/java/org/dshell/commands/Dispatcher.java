@@ -138,6 +138,7 @@ public final class Dispatcher {
         commandLine.registerConverter(String.class, Glob::literal);
         commandLine.registerConverter(LfnArg.class, LfnArg::new);
         commandLine.registerConverter(LocalArg.class, LocalArg::new);
+        commandLine.registerConverter(JobIdArg.class, JobIdArg::new);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(ctx.out());
         commandLine.setErr(ctx.err());

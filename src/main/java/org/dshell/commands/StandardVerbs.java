@@ -13,6 +13,14 @@ import org.dshell.commands.catalog.RmdirCommand;
 import org.dshell.commands.catalog.StatCommand;
 import org.dshell.commands.identity.ProxyCommand;
 import org.dshell.commands.identity.WhoamiCommand;
+import org.dshell.commands.jobs.DeleteCommand;
+import org.dshell.commands.jobs.KillCommand;
+import org.dshell.commands.jobs.LogCommand;
+import org.dshell.commands.jobs.OutputCommand;
+import org.dshell.commands.jobs.PeekCommand;
+import org.dshell.commands.jobs.RescheduleCommand;
+import org.dshell.commands.jobs.StatusCommand;
+import org.dshell.commands.jobs.SubmitCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -43,6 +51,14 @@ public final class StandardVerbs {
                 .add("Catalog", ChmodCommand.class, ChmodCommand::new)
                 .add("Catalog", ChownCommand.class, ChownCommand::new)
                 .add("Catalog", ChgrpCommand.class, ChgrpCommand::new)
+                .add("Jobs", SubmitCommand.class, SubmitCommand::new)
+                .add("Jobs", StatusCommand.class, StatusCommand::new)
+                .add("Jobs", KillCommand.class, KillCommand::new)
+                .add("Jobs", DeleteCommand.class, DeleteCommand::new)
+                .add("Jobs", RescheduleCommand.class, RescheduleCommand::new)
+                .add("Jobs", OutputCommand.class, OutputCommand::new)
+                .add("Jobs", LogCommand.class, LogCommand::new)
+                .add("Jobs", PeekCommand.class, PeekCommand::new)
                 .add("Identity", WhoamiCommand.class, WhoamiCommand::new)
                 .add("Identity", ProxyCommand.class, ProxyCommand::new)
                 .add("Local files", LpwdCommand.class, LpwdCommand::new)

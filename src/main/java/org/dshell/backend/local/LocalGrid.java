@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.Grid;
+import org.dshell.backend.WorkloadManager;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
 
@@ -18,6 +19,7 @@ public final class LocalGrid implements Grid {
     private final Supplier<Identity> identity;
     private final Function<Identity, LfnPath> homeOf;
     private SqliteFileCatalog catalog;
+    private LocalWorkloadManager workload;
 
     public LocalGrid(Path root, Identity identity, LfnPath home) {
         this(root, () -> identity, who -> home);
@@ -51,8 +53,26 @@ public final class LocalGrid implements Grid {
         return catalog;
     }
 
+    /** Jobs in {@code jobs.db}, a database of its own, run by the detached job agent. */
+    @Override
+    public synchronized WorkloadManager workload() {
+        if (workload == null) {
+            workload = new LocalWorkloadManager(root, identity, home, this::catalog, () -> JobDataStager.forGrid(this));
+        }
+        return workload;
+    }
+
+    /** Lets the job agent record what happened to jobs while no dshell ran (called at start, in the background). */
+    public void reconcileJobsInBackground() {
+        LocalWorkloadManager.reconcileInBackground(root);
+    }
+
     @Override
     public synchronized void close() {
+        if (workload != null) {
+            workload.close();
+            workload = null;
+        }
         if (catalog != null) {
             catalog.close();
             catalog = null;

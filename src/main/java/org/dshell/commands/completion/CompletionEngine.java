@@ -10,8 +10,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.dshell.backend.FileCatalog;
+import org.dshell.backend.WorkloadManager;
+import org.dshell.core.JobInfo;
 import org.dshell.commands.CommandContext;
 import org.dshell.commands.Dispatcher;
+import org.dshell.commands.JobIdArg;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
 import org.dshell.commands.VerbRegistry;
@@ -124,6 +127,9 @@ public final class CompletionEngine {
             List<Candidate> paths = localPaths(partial, ctx);
             return directoriesOnly ? paths.stream().filter(c -> !c.complete()).toList() : paths;
         }
+        if (type == JobIdArg.class) {
+            return jobIds(partial, ctx);
+        }
         if (arg.paramLabel().startsWith("OWNER") || arg.paramLabel().equals("GROUP")) {
             return ownersAndGroups(arg.paramLabel().equals("GROUP"), partial, ctx);
         }
@@ -180,6 +186,24 @@ public final class CompletionEngine {
                         result.add(new Candidate(dirPart + name + suffix, name + suffix, null, null, !isDir));
                     });
         } catch (IOException e) {
+            return List.of();
+        }
+        return result;
+    }
+
+    /** Your job ids, newest first, each described by its name and state; one query per TAB. */
+    private static List<Candidate> jobIds(String partial, CommandContext ctx) {
+        List<Candidate> result = new ArrayList<>();
+        try {
+            List<JobInfo> jobs = ctx.grid().workload().jobs(WorkloadManager.JobFilter.all());
+            for (int i = jobs.size() - 1; i >= 0; i--) {
+                JobInfo job = jobs.get(i);
+                String id = Long.toString(job.id());
+                if (id.startsWith(partial) && job.state() != org.dshell.core.JobState.DELETED) {
+                    result.add(new Candidate(id, id, null, job.name() + " (" + job.state() + ")", true));
+                }
+            }
+        } catch (DshellException e) {
             return List.of();
         }
         return result;
