@@ -20,6 +20,7 @@ public final class LocalGrid implements Grid {
     private final Function<Identity, LfnPath> homeOf;
     private SqliteFileCatalog catalog;
     private LocalWorkloadManager workload;
+    private Identity workloadIdentity;
 
     public LocalGrid(Path root, Identity identity, LfnPath home) {
         this(root, () -> identity, who -> home);
@@ -56,8 +57,14 @@ public final class LocalGrid implements Grid {
     /** Jobs in {@code jobs.db}, a database of its own, run by the detached job agent. */
     @Override
     public synchronized WorkloadManager workload() {
-        if (workload == null) {
-            workload = new LocalWorkloadManager(root, identity, home, this::catalog, () -> JobDataStager.forGrid(this));
+        Identity who = identity.get();
+        // Jobs are submitted as whoever the proxy says now: a new identity gets a manager of its own.
+        if (workload == null || !who.equals(workloadIdentity)) {
+            if (workload != null) {
+                workload.close();
+            }
+            workload = new LocalWorkloadManager(root, who, homeOf.apply(who), this::catalog, () -> JobDataStager.forGrid(this));
+            workloadIdentity = who;
         }
         return workload;
     }
