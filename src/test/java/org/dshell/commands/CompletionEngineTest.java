@@ -50,7 +50,7 @@ class CompletionEngineTest {
         return Stream.of(
                 // line before the cursor word, the word, expected values
                 Arguments.of("", "mk", List.of("mkdir")),
-                Arguments.of("", "l", List.of("lcd", "lls", "lpwd", "ls")),
+                Arguments.of("", "l", List.of("lcd", "lls", "log", "lpwd", "ls")),
                 Arguments.of("cd", "/dteam/us", List.of("/dteam/user/")),
                 Arguments.of("cd", "/dteam/", List.of("/dteam/shared/", "/dteam/user/")),
                 Arguments.of("ls", "da", List.of("data/")),
