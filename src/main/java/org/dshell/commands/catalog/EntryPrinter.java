@@ -39,6 +39,15 @@ final class EntryPrinter implements AutoCloseable {
         }
     }
 
+    boolean namesOnly() {
+        return style == Style.SHORT;
+    }
+
+    /** A name in the short style, where nothing but the name and its kind is shown. */
+    void printName(String name, boolean directory) {
+        out.println(directory ? name + "/" : name);
+    }
+
     void print(CatalogEntry e, String displayName) {
         switch (style) {
             case SHORT -> out.println(displayName + (e.isDirectory() ? "/" : ""));

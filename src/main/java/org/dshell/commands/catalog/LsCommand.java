@@ -82,7 +82,20 @@ public final class LsCommand extends Verb {
         }
         List<LfnPath> subdirectories = new ArrayList<>();
         FileCatalog.Order order = sort.time ? FileCatalog.Order.TIME : sort.size ? FileCatalog.Order.SIZE : FileCatalog.Order.NAME;
-        if (reverse) {
+        if (printer.namesOnly() && order == FileCatalog.Order.NAME) {
+            // Plain names need no records: the cheap listing TAB completion uses is several times faster.
+            List<FileCatalog.ChildName> names = catalog.childNames(dir);
+            if (reverse) {
+                Collections.reverse(names);
+            }
+            for (FileCatalog.ChildName child : names) {
+                checkInterrupted();
+                printer.printName(child.name(), child.directory());
+                if (recursive && child.directory()) {
+                    subdirectories.add(dir.child(child.name()));
+                }
+            }
+        } else if (reverse) {
             List<CatalogEntry> entries = new ArrayList<>();
             catalog.list(dir, order, entries::add);
             Collections.reverse(entries);
