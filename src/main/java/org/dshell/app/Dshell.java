@@ -27,6 +27,7 @@ import org.dshell.commands.completion.CompletionEngine;
 import org.dshell.config.DshellHome;
 import org.dshell.config.IdentityResolver;
 import org.dshell.config.Settings;
+import org.dshell.config.StorageSettings;
 import org.dshell.core.DshellException;
 import org.dshell.core.ExitStatus;
 import org.dshell.core.Identity;
@@ -195,7 +196,7 @@ public final class Dshell {
         Identity identity = IdentityResolver.localIdentity(settings, env);
         LfnPath catalogHome = IdentityResolver.homeOf(identity);
         Session session = new Session(catalogHome, workingDirectory);
-        Grid grid = new LocalGrid(home.localGrid(), identity, catalogHome);
+        Grid grid = new LocalGrid(home.localGrid(), identity, catalogHome, StorageSettings.load(settings, home.root()));
         UserConsole console = UserConsole.none();
         CommandContext ctx = new CommandContext(out, err, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
                 session, console, env, home, settings, () -> grid, verbs);

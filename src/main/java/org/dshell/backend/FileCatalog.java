@@ -64,6 +64,16 @@ public interface FileCatalog extends AutoCloseable {
     /** Registers files with their first replica, all or nothing. Parent directories must exist. */
     void register(List<NewFile> files);
 
+    /**
+     * Replaces an existing file by a new version in one transaction: the old record and all its
+     * replica records go, the new file and its replica come. Returns the old replicas, whose bytes
+     * the caller then deletes. Needs write permission on the parent directory.
+     */
+    List<Replica> replaceFile(NewFile file);
+
+    /** Whether some file (anywhere in the catalog) has a replica with this PFN on this SE. */
+    boolean hasReplicaAt(String se, String pfn);
+
     /** Removes a file record and all its replica records (the bytes are the caller's business). */
     void removeFile(LfnPath path);
 

@@ -1,5 +1,8 @@
 package org.dshell.backend;
 
+import java.util.List;
+
+import org.dshell.core.DshellException;
 import org.dshell.core.Identity;
 
 /** The services of one grid (embedded, DIRAC, DiracX) that verbs talk to; opened lazily. */
@@ -10,6 +13,23 @@ public interface Grid extends AutoCloseable {
 
     /** The file catalog; opened on first use. */
     FileCatalog catalog();
+
+    /** The storage elements this grid knows, in declaration order. */
+    List<StorageElement> storageElements();
+
+    /** The SE called {@code name}; an unknown name is a usage error listing the known ones. */
+    default StorageElement storage(String name) {
+        for (StorageElement se : storageElements()) {
+            if (se.name().equals(name)) {
+                return se;
+            }
+        }
+        throw DshellException.usage("unknown SE '" + name + "' (known: "
+                + String.join(", ", storageElements().stream().map(StorageElement::name).toList()) + ")");
+    }
+
+    /** The SE new replicas go to when no {@code --se} is given. */
+    StorageElement defaultStorage();
 
     @Override
     void close();

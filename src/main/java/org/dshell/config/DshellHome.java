@@ -61,5 +61,16 @@ public final class DshellHome {
             #group = dteam_user
             # The user name used without a proxy (default: the local login name).
             #user = localuser
+
+            # Storage elements: directories that hold the bytes of replicas (a relative root is
+            # below this home). read/write say what dshell may do there; quota (e.g. 10G) is optional.
+            se.LOCAL-DISK.root = local/se/LOCAL-DISK
+            se.LOCAL-DISK.read = true
+            se.LOCAL-DISK.write = true
+            se.LOCAL-BACKUP.root = local/se/LOCAL-BACKUP
+            se.LOCAL-BACKUP.read = true
+            se.LOCAL-BACKUP.write = true
+            # Where put and replicate send bytes when no --se is given.
+            se.default = LOCAL-DISK
             """;
 }

@@ -21,6 +21,7 @@ import org.dshell.commands.VerbRegistry;
 import org.dshell.config.DshellHome;
 import org.dshell.config.IdentityResolver;
 import org.dshell.config.Settings;
+import org.dshell.config.StorageSettings;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
 import org.dshell.core.LineParser;
@@ -65,7 +66,7 @@ public final class TestShell implements AutoCloseable {
         identity = new Identity(local.user(), group, local.vo(), local.source());
         LfnPath catalogHome = IdentityResolver.homeOf(identity);
         session = new Session(catalogHome, localDir);
-        grid = new LocalGrid(home.localGrid(), identity, catalogHome);
+        grid = new LocalGrid(home.localGrid(), identity, catalogHome, StorageSettings.load(settings, home.root()));
     }
 
     /** What one command line printed and returned. */

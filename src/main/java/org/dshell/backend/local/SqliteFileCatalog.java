@@ -301,60 +301,97 @@ public final class SqliteFileCatalog implements FileCatalog {
         }
         List<LfnPath> changed = new ArrayList<>();
         write(() -> {
-            Map<LfnPath, EntryRow> parents = new HashMap<>();
-            long now = System.currentTimeMillis();
-            long nextId;
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM entries")) {
-                nextId = rs.getLong(1) + 1;
-            }
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM entries WHERE parent = ? AND name = ?");
-                 PreparedStatement entry = connection.prepareStatement("INSERT INTO entries (id, parent, name, kind, size,"
-                         + " checksum, guid, owner, grp, mode, ctime, mtime) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement replica = connection.prepareStatement(
-                         "INSERT INTO replicas (file, se, pfn, status) VALUES (?, ?, ?, ?)")) {
-                for (NewFile file : files) {
-                    EntryRow parent = parents.get(file.path().parent());
-                    if (parent == null) {
-                        parent = requireDirectory(file.path().parent());
-                        requirePermission(parent, Modes.WRITE | Modes.EXECUTE, file.path().parent());
-                        parents.put(file.path().parent(), parent);
-                        changed.add(file.path().parent());
-                    }
-                    exists.setLong(1, parent.id());
-                    exists.setString(2, file.path().name());
-                    try (ResultSet rs = exists.executeQuery()) {
-                        if (rs.next()) {
-                            throw DshellException.failure("file exists: " + file.path());
-                        }
-                    }
-                    long id = nextId++;
-                    entry.setLong(1, id);
-                    entry.setLong(2, parent.id());
-                    entry.setString(3, file.path().name());
-                    entry.setLong(4, file.size());
-                    entry.setString(5, file.checksum());
-                    entry.setString(6, file.guid());
-                    entry.setString(7, identity.user());
-                    entry.setString(8, identity.group());
-                    entry.setInt(9, NEW_FILE_MODE);
-                    entry.setLong(10, now);
-                    entry.setLong(11, now);
-                    entry.executeUpdate();
-                    replica.setLong(1, id);
-                    replica.setString(2, file.replica().se());
-                    replica.setString(3, file.replica().pfn());
-                    replica.setString(4, file.replica().status());
-                    replica.executeUpdate();
-                }
-            } catch (SQLException e) {
-                if (String.valueOf(e.getMessage()).contains("UNIQUE")) {
-                    throw DshellException.failure("file registered twice in one batch: " + e.getMessage());
-                }
-                throw e;
-            }
+            insertFiles(files, changed);
             return null;
         });
         changed.forEach(this::fire);
+    }
+
+    @Override
+    public synchronized List<Replica> replaceFile(NewFile file) {
+        List<LfnPath> changed = new ArrayList<>();
+        List<Replica> old = write(() -> {
+            EntryRow row = requireFile(file.path());
+            requireParentWritable(file.path());
+            List<Replica> replicas = replicasOf(row.id());
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM replicas WHERE file = ?")) {
+                s.setLong(1, row.id());
+                s.executeUpdate();
+            }
+            deleteEntry(row.id());
+            insertFiles(List.of(file), changed);
+            return replicas;
+        });
+        changed.forEach(this::fire);
+        return old;
+    }
+
+    @Override
+    public synchronized boolean hasReplicaAt(String se, String pfn) {
+        return read(() -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM replicas WHERE se = ? AND pfn = ? LIMIT 1")) {
+                s.setString(1, se);
+                s.setString(2, pfn);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Inserts files and their first replicas inside the caller's transaction; an existing name is an error. */
+    private void insertFiles(List<NewFile> files, List<LfnPath> changed) throws SQLException {
+        Map<LfnPath, EntryRow> parents = new HashMap<>();
+        long now = System.currentTimeMillis();
+        long nextId;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM entries")) {
+            nextId = rs.getLong(1) + 1;
+        }
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM entries WHERE parent = ? AND name = ?");
+             PreparedStatement entry = connection.prepareStatement("INSERT INTO entries (id, parent, name, kind, size,"
+                     + " checksum, guid, owner, grp, mode, ctime, mtime) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement replica = connection.prepareStatement(
+                     "INSERT INTO replicas (file, se, pfn, status) VALUES (?, ?, ?, ?)")) {
+            for (NewFile file : files) {
+                EntryRow parent = parents.get(file.path().parent());
+                if (parent == null) {
+                    parent = requireDirectory(file.path().parent());
+                    requirePermission(parent, Modes.WRITE | Modes.EXECUTE, file.path().parent());
+                    parents.put(file.path().parent(), parent);
+                    changed.add(file.path().parent());
+                }
+                exists.setLong(1, parent.id());
+                exists.setString(2, file.path().name());
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        throw DshellException.failure("file exists: " + file.path());
+                    }
+                }
+                long id = nextId++;
+                entry.setLong(1, id);
+                entry.setLong(2, parent.id());
+                entry.setString(3, file.path().name());
+                entry.setLong(4, file.size());
+                entry.setString(5, file.checksum());
+                entry.setString(6, file.guid());
+                entry.setString(7, identity.user());
+                entry.setString(8, identity.group());
+                entry.setInt(9, NEW_FILE_MODE);
+                entry.setLong(10, now);
+                entry.setLong(11, now);
+                entry.executeUpdate();
+                replica.setLong(1, id);
+                replica.setString(2, file.replica().se());
+                replica.setString(3, file.replica().pfn());
+                replica.setString(4, file.replica().status());
+                replica.executeUpdate();
+            }
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("UNIQUE")) {
+                throw DshellException.failure("file registered twice in one batch: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -378,19 +415,22 @@ public final class SqliteFileCatalog implements FileCatalog {
     @Override
     public synchronized List<Replica> replicas(LfnPath file) {
         return read(() -> {
-            EntryRow row = requireFile(file);
-            List<Replica> replicas = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT se, pfn, status FROM replicas WHERE file = ? ORDER BY se")) {
-                s.setLong(1, row.id());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        replicas.add(new Replica(rs.getString(1), rs.getString(2), rs.getString(3)));
-                    }
+            return replicasOf(requireFile(file).id());
+        });
+    }
+
+    private List<Replica> replicasOf(long fileId) throws SQLException {
+        List<Replica> replicas = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT se, pfn, status FROM replicas WHERE file = ? ORDER BY se")) {
+            s.setLong(1, fileId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    replicas.add(new Replica(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
-            return replicas;
-        });
+        }
+        return replicas;
     }
 
     @Override
