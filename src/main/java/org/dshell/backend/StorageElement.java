@@ -37,6 +37,9 @@ public interface StorageElement {
     /** Deletes the bytes at a PFN; true when there was something to delete. */
     boolean delete(String pfn) throws IOException;
 
+    /** Bytes stored on this SE (replicas and temporary files). */
+    long usedSpace() throws IOException;
+
     /** Bytes that may still be written (the file system's free space, or what is left of a quota). */
     long freeSpace() throws IOException;
 

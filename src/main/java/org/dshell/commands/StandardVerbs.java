@@ -12,6 +12,15 @@ import org.dshell.commands.catalog.PwdCommand;
 import org.dshell.commands.catalog.RmdirCommand;
 import org.dshell.commands.catalog.StatCommand;
 import org.dshell.commands.catalog.WhoamiCommand;
+import org.dshell.commands.data.CatCommand;
+import org.dshell.commands.data.FsckCommand;
+import org.dshell.commands.data.GetCommand;
+import org.dshell.commands.data.PutCommand;
+import org.dshell.commands.data.ReplicasCommand;
+import org.dshell.commands.data.ReplicateCommand;
+import org.dshell.commands.data.RmCommand;
+import org.dshell.commands.data.RmreplicaCommand;
+import org.dshell.commands.data.SeCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -42,6 +51,15 @@ public final class StandardVerbs {
                 .add("Catalog", ChmodCommand.class, ChmodCommand::new)
                 .add("Catalog", ChownCommand.class, ChownCommand::new)
                 .add("Catalog", ChgrpCommand.class, ChgrpCommand::new)
+                .add("Data", PutCommand.class, PutCommand::new)
+                .add("Data", GetCommand.class, GetCommand::new)
+                .add("Data", CatCommand.class, CatCommand::new)
+                .add("Data", RmCommand.class, RmCommand::new)
+                .add("Data", ReplicasCommand.class, ReplicasCommand::new)
+                .add("Data", ReplicateCommand.class, ReplicateCommand::new)
+                .add("Data", RmreplicaCommand.class, RmreplicaCommand::new)
+                .add("Data", SeCommand.class, SeCommand::new)
+                .add("Data", FsckCommand.class, FsckCommand::new)
                 .add("Identity", WhoamiCommand.class, WhoamiCommand::new)
                 .add("Local files", LpwdCommand.class, LpwdCommand::new)
                 .add("Local files", LcdCommand.class, LcdCommand::new)

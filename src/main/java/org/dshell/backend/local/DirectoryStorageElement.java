@@ -232,7 +232,7 @@ public final class DirectoryStorageElement implements StorageElement {
         return Math.max(0, Math.min(free, quota - usedSpace()));
     }
 
-    /** The bytes stored below the root. */
+    @Override
     public long usedSpace() throws IOException {
         long[] used = {0};
         scan("/", o -> used[0] += o.size());

@@ -10,10 +10,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.dshell.backend.FileCatalog;
+import org.dshell.backend.StorageElement;
 import org.dshell.commands.CommandContext;
 import org.dshell.commands.Dispatcher;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
+import org.dshell.commands.SeArg;
 import org.dshell.commands.VerbRegistry;
 import org.dshell.core.DshellException;
 import org.dshell.core.Glob;
@@ -120,6 +122,9 @@ public final class CompletionEngine {
         if (type == LocalArg.class) {
             return localPaths(partial, ctx);
         }
+        if (type == SeArg.class) {
+            return storageElements(partial, ctx);
+        }
         if (arg.paramLabel().startsWith("OWNER") || arg.paramLabel().equals("GROUP")) {
             return ownersAndGroups(arg.paramLabel().equals("GROUP"), partial, ctx);
         }
@@ -177,6 +182,18 @@ public final class CompletionEngine {
                     });
         } catch (IOException e) {
             return List.of();
+        }
+        return result;
+    }
+
+    /** The declared storage elements, described by what they allow (no catalog access: cheap). */
+    private static List<Candidate> storageElements(String partial, CommandContext ctx) {
+        List<Candidate> result = new ArrayList<>();
+        for (StorageElement se : ctx.grid().storageElements()) {
+            if (se.name().startsWith(partial)) {
+                String access = (se.readable() ? "r" : "-") + (se.writable() ? "w" : "-");
+                result.add(new Candidate(se.name(), se.name(), null, access + " " + se.location(), true));
+            }
         }
         return result;
     }
