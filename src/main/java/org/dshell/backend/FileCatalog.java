@@ -1,7 +1,9 @@
 package org.dshell.backend;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -80,6 +82,20 @@ public interface FileCatalog extends AutoCloseable {
     List<Replica> replicas(LfnPath file);
 
     void addReplica(LfnPath file, Replica replica);
+
+    /** The replicas of every file directly in a directory, by file name (files without replicas are absent). */
+    default Map<String, List<Replica>> replicasIn(LfnPath directory) {
+        Map<String, List<Replica>> result = new HashMap<>();
+        for (CatalogEntry entry : list(directory)) {
+            if (!entry.isDirectory()) {
+                List<Replica> replicas = replicas(entry.path());
+                if (!replicas.isEmpty()) {
+                    result.put(entry.name(), replicas);
+                }
+            }
+        }
+        return result;
+    }
 
     void removeReplica(LfnPath file, String se);
 

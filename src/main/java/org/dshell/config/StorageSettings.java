@@ -11,13 +11,14 @@ import org.dshell.core.DshellException;
 /**
  * The storage elements declared in the settings:
  * {@code se.<NAME>.root} (relative to {@code $DSHELL_HOME}), {@code se.<NAME>.read},
- * {@code se.<NAME>.write}, optional {@code se.<NAME>.quota} (bytes, or with K/M/G/T), and
+ * {@code se.<NAME>.write}, optional {@code se.<NAME>.quota} (bytes, or with K/M/G/T),
+ * {@code se.<NAME>.fsync} (default true: new bytes reach the disk before they are published), and
  * {@code se.default}. A settings file that declares none gets the two SEs of a fresh home.
  */
 public record StorageSettings(List<Declared> elements, String defaultName) {
 
     /** One declared SE. */
-    public record Declared(String name, Path root, boolean read, boolean write, long quota) {
+    public record Declared(String name, Path root, boolean read, boolean write, long quota, boolean fsync) {
     }
 
     public static final String DISK = "LOCAL-DISK";
@@ -34,8 +35,8 @@ public record StorageSettings(List<Declared> elements, String defaultName) {
         }
         List<Declared> elements = new ArrayList<>();
         if (names.isEmpty()) {
-            elements.add(new Declared(DISK, home.resolve("local/se/" + DISK), true, true, -1));
-            elements.add(new Declared(BACKUP, home.resolve("local/se/" + BACKUP), true, true, -1));
+            elements.add(new Declared(DISK, home.resolve("local/se/" + DISK), true, true, -1, true));
+            elements.add(new Declared(BACKUP, home.resolve("local/se/" + BACKUP), true, true, -1, true));
         }
         for (String name : names) {
             if (!name.matches("[A-Za-z0-9_.-]+")) {
@@ -47,7 +48,7 @@ public record StorageSettings(List<Declared> elements, String defaultName) {
                 throw DshellException.usage(settings.file() + ": " + prefix + "root is missing");
             }
             elements.add(new Declared(name, home.resolve(root).normalize(), flag(settings, prefix + "read"),
-                    flag(settings, prefix + "write"), quota(settings, prefix + "quota")));
+                    flag(settings, prefix + "write"), quota(settings, prefix + "quota"), flag(settings, prefix + "fsync")));
         }
         String defaultName = settings.get("se.default", elements.get(0).name());
         if (elements.stream().noneMatch(e -> e.name().equals(defaultName))) {

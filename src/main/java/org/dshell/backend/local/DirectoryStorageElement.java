@@ -43,14 +43,22 @@ public final class DirectoryStorageElement implements StorageElement {
     private final boolean readable;
     private final boolean writable;
     private final long quota;
+    private final boolean fsync;
+    /** Directories this SE created or saw, so a bulk upload does not stat them once per file. */
+    private final java.util.Set<Path> knownDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** @param quota the most bytes this SE may hold, or -1 for the file system's free space */
-    public DirectoryStorageElement(String name, Path root, boolean readable, boolean writable, long quota) {
+    /**
+     * @param quota the most bytes this SE may hold, or -1 for the file system's free space
+     * @param fsync whether new bytes are flushed to the disk before they are published (survives power loss,
+     *              not only a killed process)
+     */
+    public DirectoryStorageElement(String name, Path root, boolean readable, boolean writable, long quota, boolean fsync) {
         this.name = name;
         this.root = root.toAbsolutePath().normalize();
         this.readable = readable;
         this.writable = writable;
         this.quota = quota;
+        this.fsync = fsync;
     }
 
     @Override
@@ -107,10 +115,19 @@ public final class DirectoryStorageElement implements StorageElement {
             throw DshellException.usage("cannot store bytes for /");
         }
         Path target = file(lfn.toString());
-        Files.createDirectories(target.getParent());
+        if (!knownDirectories.contains(target.getParent())) {
+            Files.createDirectories(target.getParent());
+            knownDirectories.add(target.getParent());
+        }
         String base = lfn.name().length() > MAX_NAME_IN_TEMP ? lfn.name().substring(0, MAX_NAME_IN_TEMP) : lfn.name();
         Path temp = target.resolveSibling("." + base + TEMP_MARK + randomHex(8));
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(target.getParent()); // removed meanwhile (pruned by a delete)
+            channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
         return new DirectoryUpload(target, temp, channel);
     }
 
@@ -141,7 +158,9 @@ public final class DirectoryStorageElement implements StorageElement {
 
         @Override
         public String publish() throws IOException {
-            channel.force(true);
+            if (fsync) {
+                channel.force(false); // fdatasync: the data and the size, not the times
+            }
             channel.close();
             Path candidate = target;
             for (int attempt = 0; ; attempt++) {
@@ -206,6 +225,7 @@ public final class DirectoryStorageElement implements StorageElement {
     public boolean delete(String pfn) throws IOException {
         Path file = file(pfn);
         boolean deleted = Files.deleteIfExists(file);
+        knownDirectories.clear();
         pruneEmptyParents(file.getParent());
         return deleted;
     }

@@ -27,7 +27,7 @@ public final class LocalGrid implements Grid {
         this.identity = identity;
         this.home = home;
         this.storage = storage.elements().stream()
-                .<StorageElement>map(d -> new DirectoryStorageElement(d.name(), d.root(), d.read(), d.write(), d.quota()))
+                .<StorageElement>map(d -> new DirectoryStorageElement(d.name(), d.root(), d.read(), d.write(), d.quota(), d.fsync()))
                 .toList();
         this.defaultStorage = storage.defaultName();
     }

@@ -37,6 +37,8 @@ public final class SqliteFileCatalog implements FileCatalog {
     private final Connection connection;
     private final Identity identity;
     private final List<Consumer<LfnPath>> listeners = new CopyOnWriteArrayList<>();
+    /** Statements of the hot paths (path resolution), compiled once: SQLite's prepare costs more than the query. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private SqliteFileCatalog(Connection connection, Identity identity) {
         this.connection = connection;
@@ -421,16 +423,34 @@ public final class SqliteFileCatalog implements FileCatalog {
 
     private List<Replica> replicasOf(long fileId) throws SQLException {
         List<Replica> replicas = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT se, pfn, status FROM replicas WHERE file = ? ORDER BY se")) {
-            s.setLong(1, fileId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    replicas.add(new Replica(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
+        PreparedStatement s = cached("SELECT se, pfn, status FROM replicas WHERE file = ? ORDER BY se");
+        s.setLong(1, fileId);
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                replicas.add(new Replica(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
         }
         return replicas;
+    }
+
+    @Override
+    public synchronized Map<String, List<Replica>> replicasIn(LfnPath directory) {
+        return read(() -> {
+            EntryRow dir = requireDirectory(directory);
+            requirePermission(dir, Modes.READ, directory);
+            Map<String, List<Replica>> result = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT e.name, r.se, r.pfn, r.status FROM entries e"
+                    + " JOIN replicas r ON r.file = e.id WHERE e.parent = ? AND e.kind = 1 ORDER BY e.name, r.se")) {
+                s.setLong(1, dir.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Replica(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return result;
+        });
     }
 
     @Override
@@ -502,6 +522,10 @@ public final class SqliteFileCatalog implements FileCatalog {
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement s : statements.values()) {
+                s.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             // Closing a connection we no longer use: nothing left to save.
@@ -563,23 +587,30 @@ public final class SqliteFileCatalog implements FileCatalog {
     }
 
     private EntryRow byId(long id) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? EntryRow.read(rs) : null;
-            }
+        PreparedStatement s = cached("SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.id = ?");
+        s.setLong(1, id);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? EntryRow.read(rs) : null;
         }
     }
 
     private EntryRow child(long parent, String name) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.parent = ? AND e.name = ?")) {
-            s.setLong(1, parent);
-            s.setString(2, name);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? EntryRow.read(rs) : null;
-            }
+        PreparedStatement s = cached("SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.parent = ? AND e.name = ?");
+        s.setLong(1, parent);
+        s.setString(2, name);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? EntryRow.read(rs) : null;
         }
+    }
+
+    /** A statement compiled once and kept; callers read its results fully before the next use. */
+    private PreparedStatement cached(String sql) throws SQLException {
+        PreparedStatement s = statements.get(sql);
+        if (s == null) {
+            s = connection.prepareStatement(sql);
+            statements.put(sql, s);
+        }
+        return s;
     }
 
     private void deleteEntry(long id) throws SQLException {

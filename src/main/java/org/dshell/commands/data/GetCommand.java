@@ -9,10 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 import org.dshell.backend.FileCatalog;
@@ -24,6 +27,7 @@ import org.dshell.core.CatalogEntry;
 import org.dshell.core.Checksums;
 import org.dshell.core.DshellException;
 import org.dshell.core.LfnPath;
+import org.dshell.core.Replica;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +42,9 @@ import picocli.CommandLine.Parameters;
                 "  get --skip-existing 'run*.dat'"})
 public final class GetCommand extends Verb {
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Local directories already created and checked to lie inside the download directory. */
+    private final Set<Path> checkedDirectories = ConcurrentHashMap.newKeySet();
 
     @Option(names = "-r", description = "Download directories with everything below them.")
     boolean recursive;
@@ -60,7 +67,7 @@ public final class GetCommand extends Verb {
     @Parameters(paramLabel = "LFN", arity = "1..*", description = "Catalog files (directories with -r) or wildcard patterns.")
     List<LfnArg> lfns;
 
-    private record Planned(CatalogEntry entry, Path local, boolean exists) {
+    private record Planned(CatalogEntry entry, Path local, boolean exists, List<Replica> replicas) {
     }
 
     @Override
@@ -96,7 +103,11 @@ public final class GetCommand extends Verb {
         }
         List<Planned> plan = new ArrayList<>();
         List<Path> clashes = new ArrayList<>();
+        Map<LfnPath, Map<String, List<Replica>>> replicasByDirectory = new HashMap<>();
         for (Map.Entry<Path, CatalogEntry> t : targets.entrySet()) {
+            LfnPath lfn = t.getValue().path();
+            List<Replica> replicas = replicasByDirectory.computeIfAbsent(lfn.parent(), catalog::replicasIn)
+                    .getOrDefault(lfn.name(), List.of());
             boolean exists = Files.exists(t.getKey());
             if (exists && Files.isDirectory(t.getKey())) {
                 throw DshellException.failure("a local directory is in the way: " + t.getKey());
@@ -104,7 +115,7 @@ public final class GetCommand extends Verb {
             if (exists && !skipExisting && !force) {
                 clashes.add(t.getKey());
             }
-            plan.add(new Planned(t.getValue(), t.getKey(), exists));
+            plan.add(new Planned(t.getValue(), t.getKey(), exists, replicas));
         }
         if (!clashes.isEmpty()) {
             throw DshellException.failure("local file exists: " + clashes.get(0)
@@ -114,6 +125,7 @@ public final class GetCommand extends Verb {
         Path realDir = dir.toRealPath();
         for (Path local : localDirectories) {
             LocalTarget.createDirectories(realDir, dir, local);
+            checkedDirectories.add(local);
         }
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
@@ -162,8 +174,10 @@ public final class GetCommand extends Verb {
                 }
                 throw DshellException.failure("local file exists with other content: " + local + " (use --force)");
             }
-            LocalTarget.createDirectories(realDir, dir, local.getParent());
-            ReplicaReader.copy(ctx.grid(), entry, catalog().replicas(entry.path()), () -> new TempFile(local, force),
+            if (checkedDirectories.add(local.getParent())) {
+                LocalTarget.createDirectories(realDir, dir, local.getParent());
+            }
+            ReplicaReader.copy(ctx.grid(), entry, planned.replicas(), () -> new TempFile(local, force),
                     meter, warning -> ctx.err().println("get: " + warning + "; trying the next"));
             return BulkRunner.Outcome.DONE;
         }

@@ -105,9 +105,10 @@ public final class PutCommand extends Verb {
         for (LfnPath dir : directories) {
             catalog.mkdir(dir, true);
         }
+        Registrar registrar = new Registrar(catalog);
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
-            items.add(new Upload(p, target));
+            items.add(new Upload(p, target, registrar));
         }
         return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", BulkRunner.jobs(jobs, ctx), items), json(json));
     }
@@ -217,10 +218,12 @@ public final class PutCommand extends Verb {
     private final class Upload implements BulkRunner.Item {
         private final Planned planned;
         private final StorageElement target;
+        private final Registrar registrar;
 
-        Upload(Planned planned, StorageElement target) {
+        Upload(Planned planned, StorageElement target, Registrar registrar) {
             this.planned = planned;
             this.target = target;
+            this.registrar = registrar;
         }
 
         @Override
@@ -257,7 +260,7 @@ public final class PutCommand extends Verb {
                 if (planned.exists()) {
                     replaced = catalog.replaceFile(file);
                 } else {
-                    catalog.register(List.of(file));
+                    registrar.register(file);
                 }
                 upload.release();
                 DataFiles.deleteBytes(ctx.grid(), replaced, ctx.err());
