@@ -14,7 +14,7 @@ public interface Grid extends AutoCloseable {
     /** The file catalog; opened on first use. */
     FileCatalog catalog();
 
-    /** The storage elements this grid knows, in declaration order. */
+    /** The storage elements this grid knows: the default first, then the others by name. */
     List<StorageElement> storageElements();
 
     /** The SE called {@code name}; an unknown name is a usage error listing the known ones. */

@@ -54,6 +54,8 @@ public record StorageSettings(List<Declared> elements, String defaultName) {
         if (elements.stream().noneMatch(e -> e.name().equals(defaultName))) {
             throw DshellException.usage(settings.file() + ": se.default names an undeclared SE '" + defaultName + "'");
         }
+        // Properties keep no order: list the default first, then the others by name.
+        elements.sort(java.util.Comparator.comparing((Declared d) -> !d.name().equals(defaultName)).thenComparing(Declared::name));
         return new StorageSettings(List.copyOf(elements), defaultName);
     }
 
