@@ -61,6 +61,7 @@ public final class FsckCommand extends Verb {
 
     @Override
     protected int execute() throws IOException {
+        int parallel = BulkRunner.jobs(jobs, ctx);
         LfnPath top = path == null ? ctx.session().cwd() : expandOne(path);
         FileCatalog catalog = catalog();
         List<CatalogEntry> files = new ArrayList<>();
@@ -77,7 +78,7 @@ public final class FsckCommand extends Verb {
         for (CatalogEntry file : files) {
             items.add(new Check(file, problems, registered, replicaCount));
         }
-        BulkRunner.Summary checked = BulkRunner.run(ctx, "fsck", BulkRunner.jobs(jobs, ctx), items);
+        BulkRunner.Summary checked = BulkRunner.run(ctx, "fsck", parallel, items);
         for (BulkRunner.Failure f : checked.failures()) {
             problems.add(new Problem("unchecked", f.item(), "-", null, f.reason(), null));
         }

@@ -72,6 +72,7 @@ public final class GetCommand extends Verb {
 
     @Override
     protected int execute() throws IOException {
+        int parallel = BulkRunner.jobs(jobs, ctx);
         if (skipExisting && force) {
             throw DshellException.usage("--skip-existing and --force exclude each other");
         }
@@ -131,7 +132,7 @@ public final class GetCommand extends Verb {
         for (Planned p : plan) {
             items.add(new Download(p, dir, realDir));
         }
-        return BulkRunner.report(ctx, BulkRunner.run(ctx, "get", BulkRunner.jobs(jobs, ctx), items), json(json));
+        return BulkRunner.report(ctx, BulkRunner.run(ctx, "get", parallel, items), json(json));
     }
 
     private static void add(Map<Path, CatalogEntry> targets, Path local, CatalogEntry entry) {

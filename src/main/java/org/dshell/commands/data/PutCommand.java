@@ -78,6 +78,7 @@ public final class PutCommand extends Verb {
 
     @Override
     protected int execute() throws IOException {
+        int parallel = BulkRunner.jobs(jobs, ctx);
         List<LocalArg> sources = args.size() > 1 ? args.subList(0, args.size() - 1) : args;
         LfnPath dest = args.size() > 1 ? destination(args.get(args.size() - 1).path()) : ctx.session().cwd();
         StorageElement target = se == null ? ctx.grid().defaultStorage() : ctx.grid().storage(se.name());
@@ -110,7 +111,7 @@ public final class PutCommand extends Verb {
         for (Planned p : plan) {
             items.add(new Upload(p, target, registrar));
         }
-        return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", BulkRunner.jobs(jobs, ctx), items), json(json));
+        return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", parallel, items), json(json));
     }
 
     private LfnPath destination(String raw) {

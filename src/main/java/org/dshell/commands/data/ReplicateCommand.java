@@ -43,6 +43,7 @@ public final class ReplicateCommand extends Verb {
 
     @Override
     protected int execute() {
+        int parallel = BulkRunner.jobs(jobs, ctx);
         StorageElement target = ctx.grid().storage(se.name());
         if (!target.writable()) {
             throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
@@ -64,7 +65,7 @@ public final class ReplicateCommand extends Verb {
         for (CatalogEntry file : files) {
             items.add(new Copy(file, target));
         }
-        return BulkRunner.report(ctx, BulkRunner.run(ctx, "replicate", BulkRunner.jobs(jobs, ctx), items), json(json));
+        return BulkRunner.report(ctx, BulkRunner.run(ctx, "replicate", parallel, items), json(json));
     }
 
     private final class Copy implements BulkRunner.Item {

@@ -42,6 +42,7 @@ public final class RmCommand extends Verb {
 
     @Override
     protected int execute() {
+        int parallel = BulkRunner.jobs(jobs, ctx);
         FileCatalog catalog = catalog();
         List<CatalogEntry> files = new ArrayList<>();
         List<LfnPath> directories = new ArrayList<>();
@@ -88,7 +89,7 @@ public final class RmCommand extends Verb {
         for (CatalogEntry file : files) {
             items.add(new Removal(file));
         }
-        BulkRunner.Summary summary = BulkRunner.run(ctx, "rm", BulkRunner.jobs(jobs, ctx), items);
+        BulkRunner.Summary summary = BulkRunner.run(ctx, "rm", parallel, items);
         if (!summary.failed()) {
             directories.sort(Comparator.comparingInt(LfnPath::depth).reversed());
             for (LfnPath dir : directories) {

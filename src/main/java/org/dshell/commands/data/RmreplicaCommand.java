@@ -38,6 +38,7 @@ public final class RmreplicaCommand extends Verb {
 
     @Override
     protected int execute() {
+        int parallel = BulkRunner.jobs(jobs, ctx);
         StorageElement target = ctx.grid().storage(se.name());
         if (!target.writable()) {
             throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
@@ -69,6 +70,6 @@ public final class RmreplicaCommand extends Verb {
                 }
             });
         }
-        return BulkRunner.report(ctx, BulkRunner.run(ctx, "rmreplica", BulkRunner.jobs(jobs, ctx), items), json(json));
+        return BulkRunner.report(ctx, BulkRunner.run(ctx, "rmreplica", parallel, items), json(json));
     }
 }
