@@ -148,22 +148,22 @@ final class BulkRunner {
         }
     }
 
-    /** Interrupts the workers and waits until each has cleaned up after itself. */
+    /**
+     * Interrupts the workers and waits until each has cleaned up after itself, however often the
+     * caller is interrupted meanwhile; the caller's interrupt status is kept.
+     */
     private static void stop(ExecutorService pool) {
         pool.shutdownNow();
-        boolean interrupted = true;
         while (true) {
             try {
                 if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
                     break;
                 }
             } catch (InterruptedException again) {
-                interrupted = true;
+                // keep waiting: returning early would leave workers writing
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Thread.currentThread().interrupt();
     }
 
     /** A failure's reason in one line, as the user should read it. */
