@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -36,7 +35,6 @@ public final class DirectoryStorageElement implements StorageElement {
     static final String TEMP_MARK = ".dshell-tmp-";
     private static final Pattern TEMP_NAME = Pattern.compile("^\\..*\\.dshell-tmp-[0-9a-f]{16}$");
     private static final int MAX_NAME_IN_TEMP = 200;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String name;
     private final Path root;
@@ -131,9 +129,10 @@ public final class DirectoryStorageElement implements StorageElement {
         return new DirectoryUpload(target, temp, channel);
     }
 
+    /** Uniqueness, not secrecy: CREATE_NEW and link never clobber, so a fast non-blocking source is enough. */
     private static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 

@@ -346,14 +346,14 @@ public final class SqliteFileCatalog implements FileCatalog {
         Map<LfnPath, EntryRow> parents = new HashMap<>();
         long now = System.currentTimeMillis();
         long nextId;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM entries")) {
+        try (ResultSet rs = cached("SELECT max(id) FROM entries").executeQuery()) {
             nextId = rs.getLong(1) + 1;
         }
-        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM entries WHERE parent = ? AND name = ?");
-             PreparedStatement entry = connection.prepareStatement("INSERT INTO entries (id, parent, name, kind, size,"
-                     + " checksum, guid, owner, grp, mode, ctime, mtime) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement replica = connection.prepareStatement(
-                     "INSERT INTO replicas (file, se, pfn, status) VALUES (?, ?, ?, ?)")) {
+        PreparedStatement exists = cached("SELECT 1 FROM entries WHERE parent = ? AND name = ?");
+        PreparedStatement entry = cached("INSERT INTO entries (id, parent, name, kind, size,"
+                + " checksum, guid, owner, grp, mode, ctime, mtime) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement replica = cached("INSERT INTO replicas (file, se, pfn, status) VALUES (?, ?, ?, ?)");
+        try {
             for (NewFile file : files) {
                 EntryRow parent = parents.get(file.path().parent());
                 if (parent == null) {

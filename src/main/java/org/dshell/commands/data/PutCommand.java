@@ -86,10 +86,10 @@ public final class PutCommand extends Verb {
             throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
         }
         FileCatalog catalog = catalog();
-        CatalogEntry destEntry = catalog.stat(dest).orElseThrow(() -> DshellException.failure("no such catalog directory: " + dest));
+        String hint = args.size() == 2 ? " (the last argument is the destination; add '.' for the current directory)" : "";
+        CatalogEntry destEntry = catalog.stat(dest).orElseThrow(() -> DshellException.failure("no such catalog directory: " + dest + hint));
         if (!destEntry.isDirectory()) {
-            throw DshellException.failure("not a catalog directory: " + dest
-                    + (args.size() == 2 ? " (the last argument is the destination; add '.' for the current directory)" : ""));
+            throw DshellException.failure("not a catalog directory: " + dest + hint);
         }
         Set<LfnPath> directories = new LinkedHashSet<>();
         Map<LfnPath, Path> files = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import org.dshell.commands.Verb;
 import org.dshell.commands.catalog.CatalogWalk;
 import org.dshell.core.CatalogEntry;
 import org.dshell.core.DshellException;
+import org.dshell.core.ExitStatus;
 import org.dshell.core.LfnPath;
 import org.dshell.core.Replica;
 
@@ -90,13 +91,19 @@ public final class RmCommand extends Verb {
             items.add(new Removal(file));
         }
         BulkRunner.Summary summary = BulkRunner.run(ctx, "rm", parallel, items);
+        int status = BulkRunner.report(ctx, summary, json(json));
         if (!summary.failed()) {
             directories.sort(Comparator.comparingInt(LfnPath::depth).reversed());
             for (LfnPath dir : directories) {
-                catalog.rmdir(dir);
+                try {
+                    catalog.rmdir(dir);
+                } catch (DshellException e) {
+                    ctx.err().println("rm: cannot remove directory " + dir + ": " + e.getMessage());
+                    status = ExitStatus.FAILURE;
+                }
             }
         }
-        return BulkRunner.report(ctx, summary, json(json));
+        return status;
     }
 
     private final class Removal implements BulkRunner.Item {
