@@ -29,6 +29,7 @@ import org.dshell.config.DshellHome;
 import org.dshell.config.IdentityResolver;
 import org.dshell.config.IdentitySource;
 import org.dshell.config.Settings;
+import org.dshell.config.StorageSettings;
 import org.dshell.core.DshellException;
 import org.dshell.core.ExitStatus;
 import org.dshell.core.LfnPath;
@@ -200,7 +201,8 @@ public final class Dshell {
         LfnPath catalogHome = IdentityResolver.homeOf(identities.get(), settings);
         Session session = new Session(catalogHome, workingDirectory);
         identities.onChange(identity -> session.changeHome(IdentityResolver.homeOf(identity, settings)));
-        Grid grid = new LocalGrid(home.localGrid(), identities, identity -> IdentityResolver.homeOf(identity, settings));
+        Grid grid = new LocalGrid(home.localGrid(), identities, identity -> IdentityResolver.homeOf(identity, settings),
+                StorageSettings.load(settings, home.root()));
         UserConsole console = UserConsole.none();
         CommandContext ctx = new CommandContext(out, err, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
                 session, console, env, home, settings, () -> grid, verbs);

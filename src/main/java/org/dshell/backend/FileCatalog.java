@@ -1,7 +1,9 @@
 package org.dshell.backend;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -64,12 +66,36 @@ public interface FileCatalog extends AutoCloseable {
     /** Registers files with their first replica, all or nothing. Parent directories must exist. */
     void register(List<NewFile> files);
 
+    /**
+     * Replaces an existing file by a new version in one transaction: the old record and all its
+     * replica records go, the new file and its replica come. Returns the old replicas, whose bytes
+     * the caller then deletes. Needs write permission on the parent directory.
+     */
+    List<Replica> replaceFile(NewFile file);
+
+    /** Whether some file (anywhere in the catalog) has a replica with this PFN on this SE. */
+    boolean hasReplicaAt(String se, String pfn);
+
     /** Removes a file record and all its replica records (the bytes are the caller's business). */
     void removeFile(LfnPath path);
 
     List<Replica> replicas(LfnPath file);
 
     void addReplica(LfnPath file, Replica replica);
+
+    /** The replicas of every file directly in a directory, by file name (files without replicas are absent). */
+    default Map<String, List<Replica>> replicasIn(LfnPath directory) {
+        Map<String, List<Replica>> result = new HashMap<>();
+        for (CatalogEntry entry : list(directory)) {
+            if (!entry.isDirectory()) {
+                List<Replica> replicas = replicas(entry.path());
+                if (!replicas.isEmpty()) {
+                    result.put(entry.name(), replicas);
+                }
+            }
+        }
+        return result;
+    }
 
     void removeReplica(LfnPath file, String se);
 

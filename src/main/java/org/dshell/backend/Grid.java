@@ -1,5 +1,7 @@
 package org.dshell.backend;
 
+import java.util.List;
+
 import org.dshell.core.DshellException;
 import org.dshell.core.Identity;
 
@@ -16,6 +18,23 @@ public interface Grid extends AutoCloseable {
     default WorkloadManager workload() {
         throw DshellException.failure("this grid has no workload management system");
     }
+
+    /** The storage elements this grid knows: the default first, then the others by name. */
+    List<StorageElement> storageElements();
+
+    /** The SE called {@code name}; an unknown name is a usage error listing the known ones. */
+    default StorageElement storage(String name) {
+        for (StorageElement se : storageElements()) {
+            if (se.name().equals(name)) {
+                return se;
+            }
+        }
+        throw DshellException.usage("unknown SE '" + name + "' (known: "
+                + String.join(", ", storageElements().stream().map(StorageElement::name).toList()) + ")");
+    }
+
+    /** The SE new replicas go to when no {@code --se} is given. */
+    StorageElement defaultStorage();
 
     @Override
     void close();

@@ -139,6 +139,7 @@ public final class Dispatcher {
         commandLine.registerConverter(LfnArg.class, LfnArg::new);
         commandLine.registerConverter(LocalArg.class, LocalArg::new);
         commandLine.registerConverter(JobIdArg.class, JobIdArg::new);
+        commandLine.registerConverter(SeArg.class, SeArg::new);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(ctx.out());
         commandLine.setErr(ctx.err());

@@ -21,6 +21,15 @@ import org.dshell.commands.jobs.PeekCommand;
 import org.dshell.commands.jobs.RescheduleCommand;
 import org.dshell.commands.jobs.StatusCommand;
 import org.dshell.commands.jobs.SubmitCommand;
+import org.dshell.commands.data.CatCommand;
+import org.dshell.commands.data.FsckCommand;
+import org.dshell.commands.data.GetCommand;
+import org.dshell.commands.data.PutCommand;
+import org.dshell.commands.data.ReplicasCommand;
+import org.dshell.commands.data.ReplicateCommand;
+import org.dshell.commands.data.RmCommand;
+import org.dshell.commands.data.RmreplicaCommand;
+import org.dshell.commands.data.SeCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -59,6 +68,15 @@ public final class StandardVerbs {
                 .add("Jobs", OutputCommand.class, OutputCommand::new)
                 .add("Jobs", LogCommand.class, LogCommand::new)
                 .add("Jobs", PeekCommand.class, PeekCommand::new)
+                .add("Data", PutCommand.class, PutCommand::new)
+                .add("Data", GetCommand.class, GetCommand::new)
+                .add("Data", CatCommand.class, CatCommand::new)
+                .add("Data", RmCommand.class, RmCommand::new)
+                .add("Data", ReplicasCommand.class, ReplicasCommand::new)
+                .add("Data", ReplicateCommand.class, ReplicateCommand::new)
+                .add("Data", RmreplicaCommand.class, RmreplicaCommand::new)
+                .add("Data", SeCommand.class, SeCommand::new)
+                .add("Data", FsckCommand.class, FsckCommand::new)
                 .add("Identity", WhoamiCommand.class, WhoamiCommand::new)
                 .add("Identity", ProxyCommand.class, ProxyCommand::new)
                 .add("Local files", LpwdCommand.class, LpwdCommand::new)

@@ -62,5 +62,18 @@ public final class DshellHome {
             # Your user name: who you are without a proxy (default: the local login name); with a
             # proxy, the name of your home (default: from the DN's first CN). See docs/identity.md.
             #user = localuser
+
+            # Storage elements: directories that hold the bytes of replicas (a relative root is
+            # below this home). read/write say what dshell may do there; quota (e.g. 10G) is optional;
+            # fsync = false skips flushing new bytes to disk before publishing them (faster; a killed
+            # dshell still loses nothing, a power cut may).
+            se.LOCAL-DISK.root = local/se/LOCAL-DISK
+            se.LOCAL-DISK.read = true
+            se.LOCAL-DISK.write = true
+            se.LOCAL-BACKUP.root = local/se/LOCAL-BACKUP
+            se.LOCAL-BACKUP.read = true
+            se.LOCAL-BACKUP.write = true
+            # Where put and replicate send bytes when no --se is given.
+            se.default = LOCAL-DISK
             """;
 }

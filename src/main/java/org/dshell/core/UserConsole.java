@@ -23,6 +23,11 @@ public interface UserConsole {
     /** The terminal width in columns (80 when unknown). */
     int width();
 
+    /** A progress display for a bulk verb moving {@code files} files of {@code bytes} bytes in all; none off a terminal. */
+    default TransferProgress progress(String task, long files, long bytes) {
+        return TransferProgress.NONE;
+    }
+
     /** A console for batch mode and scripts: no terminal, no colour, no prompt for secrets. */
     static UserConsole none() {
         return new UserConsole() {

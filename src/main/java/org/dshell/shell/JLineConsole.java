@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dshell.core.DshellException;
+import org.dshell.core.TransferProgress;
 import org.dshell.core.UserConsole;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
@@ -51,6 +52,11 @@ final class JLineConsole implements UserConsole {
         List<String> lines = new ArrayList<>();
         history.forEach(entry -> lines.add(entry.line()));
         return lines;
+    }
+
+    @Override
+    public TransferProgress progress(String task, long files, long bytes) {
+        return new TerminalProgress(terminal, task, files, bytes);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.dshell.config.DshellHome;
 import org.dshell.config.IdentityResolver;
 import org.dshell.config.IdentitySource;
 import org.dshell.config.Settings;
+import org.dshell.config.StorageSettings;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
 import org.dshell.core.Session;
@@ -71,7 +72,8 @@ public final class TestShell implements AutoCloseable {
         LfnPath catalogHome = IdentityResolver.homeOf(identities.get(), settings);
         session = new Session(catalogHome, localDir);
         identities.onChange(id -> session.changeHome(IdentityResolver.homeOf(id, settings)));
-        grid = new LocalGrid(home.localGrid(), identities, id -> IdentityResolver.homeOf(id, settings));
+        grid = new LocalGrid(home.localGrid(), identities, id -> IdentityResolver.homeOf(id, settings),
+                StorageSettings.load(settings, home.root()));
     }
 
     /** What one command line printed and returned. */

@@ -38,6 +38,7 @@ final class CatalogSchema {
                       pfn TEXT NOT NULL,
                       status TEXT NOT NULL DEFAULT 'AprioriGood',
                       PRIMARY KEY (file, se)) WITHOUT ROWID""");
+            s.executeUpdate("CREATE INDEX IF NOT EXISTS replicas_by_pfn ON replicas (se, pfn)");
             s.executeUpdate("INSERT OR IGNORE INTO entries (id, parent, name, kind, owner, grp, mode, ctime, mtime)"
                     + " VALUES (1, 0, '', 0, 'root', 'dirac_admin', 493, " + now + ", " + now + ")");
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.dshell.config.Settings;
+import org.dshell.config.StorageSettings;
 import org.dshell.core.Identity;
 import org.dshell.core.JobState;
 import org.dshell.core.LfnPath;
@@ -135,7 +136,8 @@ public final class JobAgent {
     private JobDataStager stager(JobRun.Claim claim) {
         return stagers.computeIfAbsent(claim.owner() + "\n" + claim.ownerGroup(), key -> {
             LocalGrid grid = new LocalGrid(localRoot, new Identity(claim.owner(), claim.ownerGroup(), claim.vo(), "job owner"),
-                    LfnPath.of(claim.home()));
+                    LfnPath.of(claim.home()),
+                    StorageSettings.load(Settings.load(localRoot.getParent().resolve(Settings.FILE_NAME)), localRoot.getParent()));
             synchronized (grids) {
                 grids.add(grid);
             }

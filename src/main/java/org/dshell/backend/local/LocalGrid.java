@@ -1,39 +1,49 @@
 package org.dshell.backend.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.Grid;
+import org.dshell.backend.StorageElement;
 import org.dshell.backend.WorkloadManager;
+import org.dshell.config.StorageSettings;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
 
 /**
  * The embedded grid under {@code $DSHELL_HOME/local}: a SQLite catalog (opened on first use, so
- * verbs that need no catalog start without loading the database driver).
+ * verbs that need no catalog start without loading the database driver), directory storage
+ * elements, and jobs run by a detached local agent.
  */
 public final class LocalGrid implements Grid {
     private final Path root;
     private final Supplier<Identity> identity;
     private final Function<Identity, LfnPath> homeOf;
+    private final List<StorageElement> storage;
+    private final String defaultStorage;
     private SqliteFileCatalog catalog;
     private LocalWorkloadManager workload;
     private Identity workloadIdentity;
 
-    public LocalGrid(Path root, Identity identity, LfnPath home) {
-        this(root, () -> identity, who -> home);
+    public LocalGrid(Path root, Identity identity, LfnPath home, StorageSettings storage) {
+        this(root, () -> identity, who -> home, storage);
     }
 
     /**
      * A grid whose identity may change while it runs (it follows the proxy file); the catalog then
      * acts as the new identity and its home is created on first use.
      */
-    public LocalGrid(Path root, Supplier<Identity> identity, Function<Identity, LfnPath> homeOf) {
+    public LocalGrid(Path root, Supplier<Identity> identity, Function<Identity, LfnPath> homeOf, StorageSettings storage) {
         this.root = root;
         this.identity = identity;
         this.homeOf = homeOf;
+        this.storage = storage.elements().stream()
+                .<StorageElement>map(d -> new DirectoryStorageElement(d.name(), d.root(), d.read(), d.write(), d.quota(), d.fsync()))
+                .toList();
+        this.defaultStorage = storage.defaultName();
     }
 
     @Override
@@ -52,6 +62,16 @@ public final class LocalGrid implements Grid {
             catalog.ensureHome(homeOf.apply(who));
         }
         return catalog;
+    }
+
+    @Override
+    public List<StorageElement> storageElements() {
+        return storage;
+    }
+
+    @Override
+    public StorageElement defaultStorage() {
+        return storage(defaultStorage);
     }
 
     /** Jobs in {@code jobs.db}, a database of its own, run by the detached job agent. */

@@ -36,6 +36,8 @@ public final class SqliteFileCatalog implements FileCatalog {
     private final Connection connection;
     private volatile Identity identity;
     private final List<Consumer<LfnPath>> listeners = new CopyOnWriteArrayList<>();
+    /** Statements of the hot paths (path resolution), compiled once: SQLite's prepare costs more than the query. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private SqliteFileCatalog(Connection connection, Identity identity) {
         this.connection = connection;
@@ -312,31 +314,68 @@ public final class SqliteFileCatalog implements FileCatalog {
         }
         List<LfnPath> changed = new ArrayList<>();
         write(() -> {
-            Map<LfnPath, EntryRow> parents = new HashMap<>();
-            long now = System.currentTimeMillis();
-            long nextId;
-            // Ids are handed out here, inside the write lock, so rows of one batch are numbered in order.
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM entries")) {
-                nextId = rs.getLong(1) + 1;
-            }
-            long[] parentIds = new long[files.size()];
-            for (int i = 0; i < files.size(); i++) {
-                LfnPath parentPath = files.get(i).path().parent();
-                EntryRow parent = parents.get(parentPath);
-                if (parent == null) {
-                    parent = requireDirectory(parentPath);
-                    requirePermission(parent, Modes.WRITE | Modes.EXECUTE, parentPath);
-                    parents.put(parentPath, parent);
-                    changed.add(parentPath);
-                }
-                parentIds[i] = parent.id();
-            }
-            try (FileInserter inserter = new FileInserter(connection, identity, now)) {
-                inserter.insert(files, parentIds, nextId);
-            }
+            insertFiles(files, changed);
             return null;
         });
         changed.forEach(this::fire);
+    }
+
+    @Override
+    public synchronized List<Replica> replaceFile(NewFile file) {
+        List<LfnPath> changed = new ArrayList<>();
+        List<Replica> old = write(() -> {
+            EntryRow row = requireFile(file.path());
+            requireParentWritable(file.path());
+            List<Replica> replicas = replicasOf(row.id());
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM replicas WHERE file = ?")) {
+                s.setLong(1, row.id());
+                s.executeUpdate();
+            }
+            deleteEntry(row.id());
+            insertFiles(List.of(file), changed);
+            return replicas;
+        });
+        changed.forEach(this::fire);
+        return old;
+    }
+
+    @Override
+    public synchronized boolean hasReplicaAt(String se, String pfn) {
+        return read(() -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM replicas WHERE se = ? AND pfn = ? LIMIT 1")) {
+                s.setString(1, se);
+                s.setString(2, pfn);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Inserts files and their first replicas inside the caller's transaction; an existing name is an error. */
+    private void insertFiles(List<NewFile> files, List<LfnPath> changed) throws SQLException {
+        Map<LfnPath, EntryRow> parents = new HashMap<>();
+        long now = System.currentTimeMillis();
+        long nextId;
+        // Ids are handed out here, inside the write lock, so rows of one batch are numbered in order.
+        try (ResultSet rs = cached("SELECT max(id) FROM entries").executeQuery()) {
+            nextId = rs.getLong(1) + 1;
+        }
+        long[] parentIds = new long[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            LfnPath parentPath = files.get(i).path().parent();
+            EntryRow parent = parents.get(parentPath);
+            if (parent == null) {
+                parent = requireDirectory(parentPath);
+                requirePermission(parent, Modes.WRITE | Modes.EXECUTE, parentPath);
+                parents.put(parentPath, parent);
+                changed.add(parentPath);
+            }
+            parentIds[i] = parent.id();
+        }
+        try (FileInserter inserter = new FileInserter(connection, identity, now)) {
+            inserter.insert(files, parentIds, nextId);
+        }
     }
 
     @Override
@@ -360,18 +399,39 @@ public final class SqliteFileCatalog implements FileCatalog {
     @Override
     public synchronized List<Replica> replicas(LfnPath file) {
         return read(() -> {
-            EntryRow row = requireFile(file);
-            List<Replica> replicas = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT se, pfn, status FROM replicas WHERE file = ? ORDER BY se")) {
-                s.setLong(1, row.id());
+            return replicasOf(requireFile(file).id());
+        });
+    }
+
+    private List<Replica> replicasOf(long fileId) throws SQLException {
+        List<Replica> replicas = new ArrayList<>();
+        PreparedStatement s = cached("SELECT se, pfn, status FROM replicas WHERE file = ? ORDER BY se");
+        s.setLong(1, fileId);
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                replicas.add(new Replica(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return replicas;
+    }
+
+    @Override
+    public synchronized Map<String, List<Replica>> replicasIn(LfnPath directory) {
+        return read(() -> {
+            EntryRow dir = requireDirectory(directory);
+            requirePermission(dir, Modes.READ, directory);
+            Map<String, List<Replica>> result = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT e.name, r.se, r.pfn, r.status FROM entries e"
+                    + " JOIN replicas r ON r.file = e.id WHERE e.parent = ? AND e.kind = 1 ORDER BY e.name, r.se")) {
+                s.setLong(1, dir.id());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        replicas.add(new Replica(rs.getString(1), rs.getString(2), rs.getString(3)));
+                        result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Replica(rs.getString(2), rs.getString(3), rs.getString(4)));
                     }
                 }
             }
-            return replicas;
+            return result;
         });
     }
 
@@ -444,6 +504,10 @@ public final class SqliteFileCatalog implements FileCatalog {
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement s : statements.values()) {
+                s.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             // Closing a connection we no longer use: nothing left to save.
@@ -505,23 +569,30 @@ public final class SqliteFileCatalog implements FileCatalog {
     }
 
     private EntryRow byId(long id) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? EntryRow.read(rs) : null;
-            }
+        PreparedStatement s = cached("SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.id = ?");
+        s.setLong(1, id);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? EntryRow.read(rs) : null;
         }
     }
 
     private EntryRow child(long parent, String name) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.parent = ? AND e.name = ?")) {
-            s.setLong(1, parent);
-            s.setString(2, name);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? EntryRow.read(rs) : null;
-            }
+        PreparedStatement s = cached("SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.parent = ? AND e.name = ?");
+        s.setLong(1, parent);
+        s.setString(2, name);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? EntryRow.read(rs) : null;
         }
+    }
+
+    /** A statement compiled once and kept; callers read its results fully before the next use. */
+    private PreparedStatement cached(String sql) throws SQLException {
+        PreparedStatement s = statements.get(sql);
+        if (s == null) {
+            s = connection.prepareStatement(sql);
+            statements.put(sql, s);
+        }
+        return s;
     }
 
     private void deleteEntry(long id) throws SQLException {

@@ -9,11 +9,11 @@ import org.dshell.core.CatalogEntry;
 import org.dshell.core.LfnPath;
 
 /** Visits a catalog subtree, a directory before what it holds (what the -R options need). */
-final class CatalogWalk {
+public final class CatalogWalk {
     private CatalogWalk() {
     }
 
-    static void preOrder(FileCatalog catalog, LfnPath top, Consumer<CatalogEntry> visitor) {
+    public static void preOrder(FileCatalog catalog, LfnPath top, Consumer<CatalogEntry> visitor) {
         CatalogEntry entry = catalog.require(top);
         visitor.accept(entry);
         if (!entry.isDirectory()) {

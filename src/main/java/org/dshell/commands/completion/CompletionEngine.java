@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.WorkloadManager;
 import org.dshell.core.JobInfo;
+import org.dshell.backend.StorageElement;
 import org.dshell.commands.CommandContext;
 import org.dshell.commands.Dispatcher;
 import org.dshell.commands.JobIdArg;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
+import org.dshell.commands.SeArg;
 import org.dshell.commands.VerbRegistry;
 import org.dshell.core.DshellException;
 import org.dshell.core.Glob;
@@ -130,6 +132,9 @@ public final class CompletionEngine {
         if (type == JobIdArg.class) {
             return jobIds(partial, ctx);
         }
+        if (type == SeArg.class) {
+            return storageElements(partial, ctx);
+        }
         if (arg.paramLabel().startsWith("OWNER") || arg.paramLabel().equals("GROUP")) {
             return ownersAndGroups(arg.paramLabel().equals("GROUP"), partial, ctx);
         }
@@ -205,6 +210,18 @@ public final class CompletionEngine {
             }
         } catch (DshellException e) {
             return List.of();
+        }
+        return result;
+    }
+
+    /** The declared storage elements, described by what they allow (no catalog access: cheap). */
+    private static List<Candidate> storageElements(String partial, CommandContext ctx) {
+        List<Candidate> result = new ArrayList<>();
+        for (StorageElement se : ctx.grid().storageElements()) {
+            if (se.name().startsWith(partial)) {
+                String access = (se.readable() ? "r" : "-") + (se.writable() ? "w" : "-");
+                result.add(new Candidate(se.name(), se.name(), null, access + " " + se.location(), true));
+            }
         }
         return result;
     }

@@ -1,0 +1,76 @@
+package org.dshell.backend;
+
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.function.Consumer;
+
+import org.dshell.core.LfnPath;
+
+/**
+ * A storage element: holds the bytes of replicas under physical file names (PFNs). New bytes are
+ * written through an {@link Upload}, invisible until published, so a crash leaves at most temporary
+ * files behind, which {@link #scan} reports.
+ */
+public interface StorageElement {
+
+    String name();
+
+    /** Whether replicas may be read from this SE. */
+    boolean readable();
+
+    /** Whether new replicas may be written to this SE. */
+    boolean writable();
+
+    /** Where this SE keeps its bytes, for people (a directory, a URL). */
+    String location();
+
+    /** Starts writing new bytes for {@code lfn}; nothing appears under a PFN before {@link Upload#publish}. */
+    Upload upload(LfnPath lfn) throws IOException;
+
+    /** Opens the bytes of a PFN for reading. */
+    ReadableByteChannel open(String pfn) throws IOException;
+
+    /** The size of the bytes at a PFN, or -1 when nothing is there. */
+    long size(String pfn) throws IOException;
+
+    /** Deletes the bytes at a PFN; true when there was something to delete. */
+    boolean delete(String pfn) throws IOException;
+
+    /** Bytes stored on this SE (replicas and temporary files). */
+    long usedSpace() throws IOException;
+
+    /** Bytes that may still be written (the file system's free space, or what is left of a quota). */
+    long freeSpace() throws IOException;
+
+    /** Visits everything stored below the PFN prefix {@code under} (a directory PFN such as an LFN directory). */
+    void scan(String under, Consumer<StoredObject> sink) throws IOException;
+
+    /**
+     * Something found by {@link #scan}: a replica's bytes or a temporary file left by an unfinished
+     * upload. For a temporary file whose upload got as far as publishing, {@code publishedAs} is the
+     * PFN its bytes were published under (else null): whether that upload finished is the catalog's call.
+     */
+    record StoredObject(String pfn, long size, boolean temporary, String publishedAs) {
+    }
+
+    /**
+     * New bytes on their way into the SE. Write to {@link #channel}, then {@link #publish} (durable,
+     * visible under the returned PFN), register the replica, then {@link #release}. Closing an upload
+     * that was not released removes everything it wrote, published bytes included.
+     */
+    interface Upload extends AutoCloseable {
+
+        WritableByteChannel channel();
+
+        /** Makes the bytes durable and visible under a PFN that held nothing before, and returns that PFN. */
+        String publish() throws IOException;
+
+        /** Ends the upload: the replica is registered, the bytes stay. */
+        void release() throws IOException;
+
+        /** Removes what was written unless released. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,62 @@
+package org.dshell.commands.data;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.function.LongConsumer;
+import java.util.zip.Adler32;
+
+import org.dshell.core.Checksums;
+
+/**
+ * Moves bytes from a channel to a channel in one pass, computing Adler32 over the same buffer it
+ * writes: one read and one write per MiB, no second pass for the checksum.
+ */
+final class ByteCopy {
+    private static final int BUFFER_SIZE = 1 << 20;
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER_SIZE));
+
+    /** What went through: the byte count and its Adler32. */
+    record Copied(long size, String checksum) {
+    }
+
+    private ByteCopy() {
+    }
+
+    /**
+     * Copies all of {@code in} to {@code out} (null: only checksum), telling {@code meter} each chunk's
+     * size. Stops with InterruptedIOException when the thread is interrupted (Ctrl-C).
+     */
+    static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter) throws IOException {
+        ByteBuffer buffer = BUFFER.get();
+        Adler32 adler = new Adler32();
+        long total = 0;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("interrupted");
+            }
+            buffer.clear();
+            int n = in.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            buffer.flip();
+            adler.update(buffer.duplicate());
+            if (out != null) {
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
+            total += n;
+            meter.accept(n);
+        }
+        return new Copied(total, Checksums.adler32Hex(adler));
+    }
+
+    /** The size and Adler32 of a channel's bytes. */
+    static Copied checksum(ReadableByteChannel in, LongConsumer meter) throws IOException {
+        return copy(in, null, meter);
+    }
+}

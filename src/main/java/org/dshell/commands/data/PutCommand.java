@@ -1,0 +1,281 @@
+package org.dshell.commands.data;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+import org.dshell.backend.FileCatalog;
+import org.dshell.backend.FileCatalog.NewFile;
+import org.dshell.backend.StorageElement;
+import org.dshell.commands.LfnArg;
+import org.dshell.commands.LocalArg;
+import org.dshell.commands.SeArg;
+import org.dshell.commands.Verb;
+import org.dshell.core.CatalogEntry;
+import org.dshell.core.Checksums;
+import org.dshell.core.DshellException;
+import org.dshell.core.LfnPath;
+import org.dshell.core.Replica;
+import org.dshell.core.format.Sizes;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Uploads local files: bytes to an SE under a temporary name with Adler32 computed on the way, then
+ * published, then registered; every input is checked before the first byte moves.
+ */
+@Command(name = "put", description = "Upload local files into a catalog directory, checksummed, in parallel.",
+        footer = {"%nWith several arguments the last one is the catalog directory DEST (default: the current one).",
+                "%nExamples:", "  put run1.dat", "  put -r -j 8 results/ /dteam/data", "  put --se LOCAL-BACKUP *.root .",
+                "  put -r --skip-existing results/"})
+public final class PutCommand extends Verb {
+    @Option(names = "-r", description = "Upload directories with everything below them, keeping the tree.")
+    boolean recursive;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel transfers (default: 'set jobs', 4).")
+    Integer jobs;
+
+    @Option(names = "--se", paramLabel = "SE", description = "The storage element to write to (default: se.default).")
+    SeArg se;
+
+    @ArgGroup(exclusive = true)
+    Existing existing = new Existing();
+
+    /** What to do with LFNs that already exist; without either, they are an error. */
+    static final class Existing {
+        @Option(names = "--skip-existing", description = "Skip files already registered with the same size and checksum.")
+        boolean skip;
+
+        @Option(names = "--force", description = "Replace registered files (their old replicas are deleted).")
+        boolean force;
+    }
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Parameters(paramLabel = "LOCAL", arity = "1..*", description = "Local files (directories with -r), then optionally DEST.")
+    List<LocalArg> args;
+
+    /** One file to upload. */
+    private record Planned(Path local, LfnPath lfn, long size, boolean exists) {
+    }
+
+    @Override
+    protected int execute() throws IOException {
+        int parallel = BulkRunner.jobs(jobs, ctx);
+        List<LocalArg> sources = args.size() > 1 ? args.subList(0, args.size() - 1) : args;
+        LfnPath dest = args.size() > 1 ? destination(args.get(args.size() - 1).path()) : ctx.session().cwd();
+        StorageElement target = se == null ? ctx.grid().defaultStorage() : ctx.grid().storage(se.name());
+        if (!target.writable()) {
+            throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
+        }
+        FileCatalog catalog = catalog();
+        String hint = args.size() == 2 ? " (the last argument is the destination; add '.' for the current directory)" : "";
+        CatalogEntry destEntry = catalog.stat(dest).orElseThrow(() -> DshellException.failure("no such catalog directory: " + dest + hint));
+        if (!destEntry.isDirectory()) {
+            throw DshellException.failure("not a catalog directory: " + dest + hint);
+        }
+        Set<LfnPath> directories = new LinkedHashSet<>();
+        Map<LfnPath, Path> files = new LinkedHashMap<>();
+        for (LocalArg arg : sources) {
+            collect(arg, dest, directories, files);
+        }
+        List<Planned> plan = checkExisting(catalog, directories, files);
+        long needed = plan.stream().mapToLong(Planned::size).sum();
+        long free = target.freeSpace();
+        if (needed > free) {
+            throw DshellException.failure("no space left on SE " + target.name() + ": need " + Sizes.human(needed)
+                    + ", " + Sizes.human(free) + " free");
+        }
+        for (LfnPath dir : directories) {
+            catalog.mkdir(dir, true);
+        }
+        Registrar registrar = new Registrar(catalog);
+        List<BulkRunner.Item> items = new ArrayList<>();
+        for (Planned p : plan) {
+            items.add(new Upload(p, target, registrar));
+        }
+        return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", parallel, items), json(json));
+    }
+
+    private LfnPath destination(String raw) {
+        List<LfnPath> matches = expand(new LfnArg(raw));
+        if (matches.size() != 1) {
+            throw DshellException.usage("the destination matches " + matches.size() + " paths: " + raw);
+        }
+        return matches.get(0);
+    }
+
+    /** Adds the files (and, with -r, directories) one argument stands for. */
+    private void collect(LocalArg arg, LfnPath dest, Set<LfnPath> directories, Map<LfnPath, Path> files) throws IOException {
+        Path local = ctx.session().localPath(arg.path());
+        if (!Files.exists(local)) {
+            throw DshellException.usage("no such local file: " + arg.path());
+        }
+        if (Files.isDirectory(local)) {
+            if (!recursive) {
+                throw DshellException.usage("is a directory (use -r): " + arg.path());
+            }
+            LfnPath top = dest.child(nameOf(local));
+            try (Stream<Path> walk = Files.walk(local)) {
+                for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                    LfnPath lfn = top;
+                    for (Path part : local.relativize(p)) {
+                        if (!part.toString().isEmpty()) {
+                            lfn = lfn.child(part.toString());
+                        }
+                    }
+                    if (Files.isDirectory(p)) {
+                        directories.add(lfn);
+                    } else if (Files.isRegularFile(p)) {
+                        add(files, lfn, p);
+                    }
+                }
+            }
+        } else if (Files.isRegularFile(local)) {
+            add(files, dest.child(nameOf(local)), local);
+        } else {
+            throw DshellException.usage("not a regular file: " + arg.path());
+        }
+    }
+
+    private static String nameOf(Path local) {
+        Path name = local.getFileName();
+        if (name == null) {
+            throw DshellException.usage("cannot upload the root directory /");
+        }
+        return name.toString();
+    }
+
+    private static void add(Map<LfnPath, Path> files, LfnPath lfn, Path local) {
+        Path previous = files.putIfAbsent(lfn, local);
+        if (previous != null) {
+            throw DshellException.usage("both " + previous + " and " + local + " would be uploaded as " + lfn);
+        }
+    }
+
+    /** Which LFNs exist already (one listing per directory); without --skip-existing or --force they are an error. */
+    private List<Planned> checkExisting(FileCatalog catalog, Set<LfnPath> newDirectories, Map<LfnPath, Path> files)
+            throws IOException {
+        Map<LfnPath, Map<String, Boolean>> listings = new HashMap<>();
+        Set<LfnPath> missingDirs = new HashSet<>();
+        List<Planned> plan = new ArrayList<>();
+        List<LfnPath> clashes = new ArrayList<>();
+        for (Map.Entry<LfnPath, Path> e : files.entrySet()) {
+            LfnPath lfn = e.getKey();
+            LfnPath parent = lfn.parent();
+            Map<String, Boolean> listing = listings.get(parent);
+            if (listing == null && !missingDirs.contains(parent)) {
+                CatalogEntry dir = catalog.stat(parent).orElse(null);
+                if (dir == null) {
+                    missingDirs.add(parent);
+                } else if (!dir.isDirectory()) {
+                    throw DshellException.failure("not a catalog directory: " + parent);
+                } else {
+                    Map<String, Boolean> names = new HashMap<>();
+                    catalog.childNames(parent).forEach(c -> names.put(c.name(), c.directory()));
+                    listings.put(parent, names);
+                    listing = names;
+                }
+            }
+            Boolean isDirectory = listing == null ? null : listing.get(lfn.name());
+            if (Boolean.TRUE.equals(isDirectory)) {
+                throw DshellException.failure("is a catalog directory: " + lfn);
+            }
+            if (newDirectories.contains(lfn)) {
+                throw DshellException.failure("is a catalog directory: " + lfn);
+            }
+            boolean exists = isDirectory != null;
+            if (exists && !existing.skip && !existing.force) {
+                clashes.add(lfn);
+            }
+            plan.add(new Planned(e.getValue(), lfn, Files.size(e.getValue()), exists));
+        }
+        if (!clashes.isEmpty()) {
+            throw DshellException.failure("file exists: " + clashes.get(0)
+                    + (clashes.size() > 1 ? " (and " + (clashes.size() - 1) + " more)" : "")
+                    + " (use --skip-existing or --force)");
+        }
+        return plan;
+    }
+
+    /** Uploads one file: the bytes first, the catalog entry only once they are safe on the SE. */
+    private final class Upload implements BulkRunner.Item {
+        private final Planned planned;
+        private final StorageElement target;
+        private final Registrar registrar;
+
+        Upload(Planned planned, StorageElement target, Registrar registrar) {
+            this.planned = planned;
+            this.target = target;
+            this.registrar = registrar;
+        }
+
+        @Override
+        public String name() {
+            return planned.local().toString();
+        }
+
+        @Override
+        public long bytes() {
+            return planned.size();
+        }
+
+        @Override
+        public BulkRunner.Outcome run(LongConsumer meter) throws IOException {
+            FileCatalog catalog = catalog();
+            if (planned.exists() && existing.skip) {
+                CatalogEntry entry = catalog.require(planned.lfn());
+                if (sameContent(entry)) {
+                    meter.accept(planned.size());
+                    return BulkRunner.Outcome.SKIPPED;
+                }
+                throw DshellException.failure("exists with other content: " + planned.lfn() + " (use --force to replace it)");
+            }
+            try (FileChannel in = FileChannel.open(planned.local(), StandardOpenOption.READ);
+                 StorageElement.Upload upload = target.upload(planned.lfn())) {
+                ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter);
+                String pfn = upload.publish();
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+                NewFile file = new NewFile(planned.lfn(), copied.size(), copied.checksum(),
+                        UUID.randomUUID().toString().toUpperCase(), new Replica(target.name(), pfn, "AprioriGood"));
+                List<Replica> replaced = List.of();
+                if (planned.exists()) {
+                    replaced = catalog.replaceFile(file);
+                } else {
+                    registrar.register(file);
+                }
+                upload.release();
+                DataFiles.deleteBytes(ctx.grid(), replaced, ctx.err());
+            }
+            return BulkRunner.Outcome.DONE;
+        }
+
+        private boolean sameContent(CatalogEntry entry) throws IOException {
+            if (entry.isDirectory() || entry.size() != planned.size()) {
+                return false;
+            }
+            try (FileChannel in = FileChannel.open(planned.local(), StandardOpenOption.READ)) {
+                return Checksums.same(ByteCopy.checksum(in, n -> { }).checksum(), entry.checksum());
+            }
+        }
+    }
+}
