@@ -11,6 +11,11 @@ public interface Grid extends AutoCloseable {
     /** The file catalog; opened on first use. */
     FileCatalog catalog();
 
+    /** Typed metadata on the catalog's entries; a grid without it says so when asked. */
+    default MetadataCatalog metadata() {
+        throw org.dshell.core.DshellException.failure("this grid has no metadata catalog");
+    }
+
     @Override
     void close();
 }

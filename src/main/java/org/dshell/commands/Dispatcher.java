@@ -132,6 +132,7 @@ public final class Dispatcher {
         commandLine.registerConverter(String.class, Glob::literal);
         commandLine.registerConverter(LfnArg.class, LfnArg::new);
         commandLine.registerConverter(LocalArg.class, LocalArg::new);
+        commandLine.registerConverter(MetaTerm.class, MetaTerm::new);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(ctx.out());
         commandLine.setErr(ctx.err());

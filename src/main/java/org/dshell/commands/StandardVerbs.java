@@ -5,6 +5,7 @@ import org.dshell.commands.catalog.ChgrpCommand;
 import org.dshell.commands.catalog.ChmodCommand;
 import org.dshell.commands.catalog.ChownCommand;
 import org.dshell.commands.catalog.DuCommand;
+import org.dshell.commands.catalog.FindCommand;
 import org.dshell.commands.catalog.LsCommand;
 import org.dshell.commands.catalog.MkdirCommand;
 import org.dshell.commands.catalog.MvCommand;
@@ -12,6 +13,7 @@ import org.dshell.commands.catalog.PwdCommand;
 import org.dshell.commands.catalog.RmdirCommand;
 import org.dshell.commands.catalog.StatCommand;
 import org.dshell.commands.catalog.WhoamiCommand;
+import org.dshell.commands.meta.MetaCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -42,6 +44,8 @@ public final class StandardVerbs {
                 .add("Catalog", ChmodCommand.class, ChmodCommand::new)
                 .add("Catalog", ChownCommand.class, ChownCommand::new)
                 .add("Catalog", ChgrpCommand.class, ChgrpCommand::new)
+                .add("Metadata", MetaCommand.class, MetaCommand::new)
+                .add("Metadata", FindCommand.class, FindCommand::new)
                 .add("Identity", WhoamiCommand.class, WhoamiCommand::new)
                 .add("Local files", LpwdCommand.class, LpwdCommand::new)
                 .add("Local files", LcdCommand.class, LcdCommand::new)

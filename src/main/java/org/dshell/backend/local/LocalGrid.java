@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.Grid;
+import org.dshell.backend.MetadataCatalog;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
 
@@ -16,6 +17,7 @@ public final class LocalGrid implements Grid {
     private final Identity identity;
     private final LfnPath home;
     private SqliteFileCatalog catalog;
+    private SqliteMetadataCatalog metadata;
 
     public LocalGrid(Path root, Identity identity, LfnPath home) {
         this.root = root;
@@ -35,6 +37,15 @@ public final class LocalGrid implements Grid {
             catalog.ensureHome(home);
         }
         return catalog;
+    }
+
+    @Override
+    public synchronized MetadataCatalog metadata() {
+        FileCatalog files = catalog();
+        if (metadata == null || !metadata.uses(files)) {
+            metadata = new SqliteMetadataCatalog(catalog);
+        }
+        return metadata;
     }
 
     @Override

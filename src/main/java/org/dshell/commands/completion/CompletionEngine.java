@@ -14,6 +14,7 @@ import org.dshell.commands.CommandContext;
 import org.dshell.commands.Dispatcher;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
+import org.dshell.commands.MetaTerm;
 import org.dshell.commands.VerbRegistry;
 import org.dshell.core.DshellException;
 import org.dshell.core.Glob;
@@ -119,6 +120,9 @@ public final class CompletionEngine {
         }
         if (type == LocalArg.class) {
             return localPaths(partial, ctx);
+        }
+        if (type == MetaTerm.class) {
+            return MetaFieldCompletion.complete(partial, arg.paramLabel().equals("QUERY"), ctx);
         }
         if (arg.paramLabel().startsWith("OWNER") || arg.paramLabel().equals("GROUP")) {
             return ownersAndGroups(arg.paramLabel().equals("GROUP"), partial, ctx);

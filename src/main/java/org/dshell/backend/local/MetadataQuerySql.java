@@ -1,0 +1,235 @@
+package org.dshell.backend.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.dshell.core.DshellException;
+import org.dshell.core.Identity;
+import org.dshell.core.meta.Condition;
+import org.dshell.core.meta.FieldQuery;
+import org.dshell.core.meta.MetaField;
+import org.dshell.core.meta.MetaQuery;
+import org.dshell.core.meta.MetaScope;
+import org.dshell.core.meta.MetaType;
+import org.dshell.core.meta.Operator;
+import org.dshell.core.meta.StandardKey;
+
+/**
+ * Translates a {@link MetaQuery} into one SQLite statement, with every user value bound as a parameter.
+ * As DIRAC does, directory conditions are resolved first: a recursive walk of the directories below the
+ * top carries each queried directory field's effective value down (a directory's own value, else its
+ * parent's) and keeps the directories whose values pass; files are then taken from those directories only,
+ * joined with their own field values and standard attributes. Missing values are NULL or absent join
+ * rows, so they fail every condition, as {@link MetaQuery#matches} requires.
+ */
+final class MetadataQuerySql {
+    /** The column holding an entry's full path in the result, after {@link EntryRow#COLUMNS}. */
+    static final int PATH_COLUMN = 15;
+
+    /** The walk's start: the top directory's id and path and the effective values of the queried directory fields there. */
+    record Top(long id, String path, Map<String, Object> inherited) {
+    }
+
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+
+    private MetadataQuerySql() {
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+
+    List<Object> params() {
+        return params;
+    }
+
+    /**
+     * Builds the query.
+     *
+     * @param fieldIds    the catalog's id of every user field in the query, by name
+     * @param directories find directories (by directory fields and directory attributes) instead of files
+     * @param count       select the number of matches instead of the rows
+     */
+    static MetadataQuerySql build(MetaQuery query, Map<String, Long> fieldIds, Top top, Identity identity,
+                                  boolean directories, boolean count) {
+        MetadataQuerySql q = new MetadataQuerySql();
+        List<FieldQuery> dirFields = new ArrayList<>();
+        List<FieldQuery> fileFields = new ArrayList<>();
+        List<FieldQuery> standard = new ArrayList<>();
+        for (FieldQuery f : query.fields()) {
+            switch (f.field().scope()) {
+                case DIRECTORY -> dirFields.add(f);
+                case FILE -> fileFields.add(f);
+                case STANDARD -> standard.add(f);
+            }
+            if (directories && !appliesToDirectories(f.field())) {
+                throw DshellException.usage("'" + f.field().name() + "' is a file attribute; --dirs finds directories"
+                        + " by directory fields and Name, Path, Owner, Group, CreationDate, ModificationDate, Status");
+            }
+        }
+        q.walk(dirFields, fieldIds, top, identity);
+        if (directories) {
+            q.sql.append(count ? "SELECT count(*)" : "SELECT " + EntryRow.COLUMNS + ", " + displayPath("d.path"))
+                    .append(" FROM d JOIN entries e ON e.id = d.id WHERE 1");
+            q.directoryConditions(dirFields, "d.v");
+            String path = displayPath("d.path");
+            for (FieldQuery f : standard) {
+                q.standardConditions(f, path);
+            }
+        } else {
+            q.sql.append(", dirs(id, path) AS MATERIALIZED (SELECT id, path FROM d WHERE ok");
+            q.directoryConditions(dirFields, "v");
+            q.sql.append(")");
+            q.sql.append(count ? " SELECT count(*)" : " SELECT " + EntryRow.COLUMNS + ", dirs.path || '/' || e.name")
+                    .append(" FROM dirs JOIN entries e ON e.parent = dirs.id");
+            for (int i = 0; i < fileFields.size(); i++) {
+                FieldQuery f = fileFields.get(i);
+                q.sql.append(" JOIN ").append(MetadataSchema.table(f.field().type())).append(" f").append(i)
+                        .append(" ON f").append(i).append(".entry = e.id AND f").append(i).append(".field = ?");
+                q.params.add(fieldIds.get(f.field().name()));
+            }
+            q.sql.append(" WHERE e.kind = 1");
+            for (int i = 0; i < fileFields.size(); i++) {
+                for (Condition c : fileFields.get(i).conditions()) {
+                    q.condition("f" + i + ".value", c, fileFields.get(i).field().type());
+                }
+            }
+            for (FieldQuery f : standard) {
+                q.standardConditions(f, "dirs.path || '/' || e.name");
+            }
+        }
+        if (!count) {
+            q.sql.append(" ORDER BY ").append(PATH_COLUMN);
+        }
+        return q;
+    }
+
+    private static boolean appliesToDirectories(MetaField field) {
+        if (field.scope() != MetaScope.STANDARD) {
+            return field.scope() == MetaScope.DIRECTORY;
+        }
+        StandardKey key = StandardKey.lookup(field.name()).orElseThrow();
+        return key != StandardKey.SIZE && key != StandardKey.SE && key != StandardKey.CHECKSUM && key != StandardKey.GUID;
+    }
+
+    /** The root's path is '' in the walk, so that children become '/name'; shown as '/'. */
+    private static String displayPath(String column) {
+        return "CASE " + column + " WHEN '' THEN '/' ELSE " + column + " END";
+    }
+
+    // d(id, path, ok, v0, v1, ...): every directory at or below the top; ok when the identity may read and
+    // search it (only those are descended into and have their files listed); vI the effective value of the
+    // I-th queried directory field.
+    private void walk(List<FieldQuery> dirFields, Map<String, Long> fieldIds, Top top, Identity identity) {
+        sql.append("WITH RECURSIVE d(id, path, ok");
+        for (int i = 0; i < dirFields.size(); i++) {
+            sql.append(", v").append(i);
+        }
+        sql.append(") AS (SELECT ?, ?, 1");
+        params.add(top.id());
+        params.add(top.path());
+        for (FieldQuery f : dirFields) {
+            sql.append(", ?");
+            Object inherited = top.inherited().get(f.field().name());
+            params.add(inherited == null ? null : MetadataSchema.toSql(f.field().type(), inherited));
+        }
+        sql.append(" UNION ALL SELECT e.id, d.path || '/' || e.name,"
+                + " ((CASE WHEN e.owner = ? THEN e.mode >> 6 WHEN e.grp = ? THEN e.mode >> 3 ELSE e.mode END) & 5) = 5");
+        params.add(identity.user());
+        params.add(identity.group());
+        for (int i = 0; i < dirFields.size(); i++) {
+            FieldQuery f = dirFields.get(i);
+            sql.append(", coalesce((SELECT m.value FROM ").append(MetadataSchema.table(f.field().type()))
+                    .append(" m WHERE m.entry = e.id AND m.field = ?), d.v").append(i).append(")");
+            params.add(fieldIds.get(f.field().name()));
+        }
+        sql.append(" FROM d JOIN entries e ON e.parent = d.id WHERE e.kind = 0 AND d.ok)");
+    }
+
+    private void directoryConditions(List<FieldQuery> dirFields, String prefix) {
+        for (int i = 0; i < dirFields.size(); i++) {
+            for (Condition c : dirFields.get(i).conditions()) {
+                condition(prefix + i, c, dirFields.get(i).field().type());
+            }
+        }
+    }
+
+    private void standardConditions(FieldQuery f, String pathExpression) {
+        StandardKey key = StandardKey.lookup(f.field().name()).orElseThrow();
+        MetaType type = f.field().type();
+        if (key == StandardKey.SE) {
+            seConditions(f);
+            return;
+        }
+        String column = switch (key) {
+            case SIZE -> "e.size";
+            case OWNER -> "e.owner";
+            case GROUP -> "e.grp";
+            case CREATION_DATE -> "e.ctime";
+            case MODIFICATION_DATE -> "e.mtime";
+            case NAME -> "e.name";
+            case PATH -> "(" + pathExpression + ")";
+            case CHECKSUM -> "e.checksum";
+            case GUID -> "e.guid";
+            case STATUS -> "e.status";
+            case SE -> throw new AssertionError();
+        };
+        for (Condition c : f.conditions()) {
+            condition(column, c, type);
+        }
+    }
+
+    // SE is one value per replica: a positive condition needs some replica passing it, a negative one
+    // (!=, not in) needs a replica and none equal to an operand, as Condition.test does for collections.
+    private void seConditions(FieldQuery f) {
+        for (Condition c : f.conditions()) {
+            if (c.op().isNegative()) {
+                sql.append(" AND EXISTS (SELECT 1 FROM replicas r WHERE r.file = e.id)");
+                sql.append(" AND NOT EXISTS (SELECT 1 FROM replicas r WHERE r.file = e.id");
+                Condition positive = new Condition(c.op() == Operator.NE
+                        ? Operator.EQ : Operator.IN, c.values());
+                condition("r.se", positive, MetaType.STRING);
+                sql.append(")");
+            } else {
+                sql.append(" AND EXISTS (SELECT 1 FROM replicas r WHERE r.file = e.id");
+                condition("r.se", c, MetaType.STRING);
+                sql.append(")");
+            }
+        }
+    }
+
+    /** Appends {@code AND <expression> <op> ?}; NULL never passes, since every comparison with it is unknown. */
+    private void condition(String expression, Condition c, MetaType type) {
+        sql.append(" AND ").append(expression);
+        switch (c.op()) {
+            case EQ, NE -> {
+                if (c.isPattern()) {
+                    sql.append(c.op() == Operator.EQ ? " GLOB ?" : " NOT GLOB ?");
+                    params.add(((String) c.value()).replace("[", "[[]"));
+                } else {
+                    sql.append(c.op() == Operator.EQ ? " = ?" : " <> ?");
+                    params.add(MetadataSchema.operand(type, c.value()));
+                }
+            }
+            case LT -> binary(" < ?", c, type);
+            case GT -> binary(" > ?", c, type);
+            case LE -> binary(" <= ?", c, type);
+            case GE -> binary(" >= ?", c, type);
+            case IN, NOT_IN -> {
+                sql.append(c.op() == Operator.IN ? " IN (" : " NOT IN (");
+                for (int i = 0; i < c.values().size(); i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                    params.add(MetadataSchema.operand(type, c.values().get(i)));
+                }
+                sql.append(")");
+            }
+        }
+    }
+
+    private void binary(String op, Condition c, MetaType type) {
+        sql.append(op);
+        params.add(MetadataSchema.operand(type, c.value()));
+    }
+}
