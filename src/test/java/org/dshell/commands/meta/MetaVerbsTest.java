@@ -103,6 +103,18 @@ class MetaVerbsTest {
     }
 
     @Test
+    void globsMatchNamesAndCheckOnlyLiteralTails() {
+        ok("cd " + DATA);
+        ok("meta set run*/a.dat run=9"); // run2/a.dat does not exist and is not a match
+        assertEquals(DATA + "/run1/a.dat\n", ok("find . run=9").out());
+        ok("meta set */*/*.root run=8");
+        assertEquals(DATA + "/run2/sub/d.root\n", ok("find . run=8").out());
+        TestShell.Result r = shell.run("meta set nothing*/a.dat run=1");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("no match: nothing*/a.dat"), r.err());
+    }
+
+    @Test
     void findWithoutPathSearchesTheCurrentDirectory() {
         ok("meta set " + DATA + "/run1/b.dat energy=2");
         ok("cd " + DATA + "/run1");
