@@ -16,7 +16,7 @@ import org.dshell.core.meta.Operator;
 import org.dshell.core.meta.StandardKey;
 
 /**
- * Translates a {@link MetaQuery} into one SQLite statement, with every user value bound as a parameter.
+ * Translates a {@link MetaQuery} into SQLite statements, with every user value bound as a parameter.
  * As DIRAC does, directory conditions are resolved first: a recursive walk of the directories below the
  * top carries each queried directory field's effective value down (a directory's own value, else its
  * parent's) and keeps the directories whose values pass; files are then taken from those directories only,
@@ -45,65 +45,117 @@ final class MetadataQuerySql {
         return params;
     }
 
-    /**
-     * Builds the query.
-     *
-     * @param fieldIds    the catalog's id of every user field in the query, by name
-     * @param directories find directories (by directory fields and directory attributes) instead of files
-     * @param count       select the number of matches instead of the rows
-     */
-    static MetadataQuerySql build(MetaQuery query, Map<String, Long> fieldIds, Top top, Identity identity,
-                                  boolean directories, boolean count) {
-        MetadataQuerySql q = new MetadataQuerySql();
-        List<FieldQuery> dirFields = new ArrayList<>();
-        List<FieldQuery> fileFields = new ArrayList<>();
-        List<FieldQuery> standard = new ArrayList<>();
+    /** The temporary table {@link #matchingDirectories} fills: the directories whose files {@link #files} reads. */
+    static final String DIRECTORIES_TABLE = "temp.find_dirs";
+    static final String CREATE_DIRECTORIES_TABLE = "CREATE TEMP TABLE IF NOT EXISTS find_dirs (id INTEGER PRIMARY KEY, path TEXT NOT NULL)";
+
+    /** Checks that the query suits the kind of entry searched: directories have no file fields, size, SE, checksum or GUID. */
+    static void checkFor(MetaQuery query, boolean directories) {
         for (FieldQuery f : query.fields()) {
-            switch (f.field().scope()) {
-                case DIRECTORY -> dirFields.add(f);
-                case FILE -> fileFields.add(f);
-                case STANDARD -> standard.add(f);
-            }
             if (directories && !appliesToDirectories(f.field())) {
                 throw DshellException.usage("'" + f.field().name() + "' is a file attribute; --dirs finds directories"
                         + " by directory fields and Name, Path, Owner, Group, CreationDate, ModificationDate, Status");
             }
         }
+    }
+
+    /** Directories at or below the top matching the directory conditions and the standard ones, sorted by path. */
+    static MetadataQuerySql directories(MetaQuery query, Map<String, Long> fieldIds, Top top, Identity identity, boolean count) {
+        checkFor(query, true);
+        MetadataQuerySql q = new MetadataQuerySql();
+        List<FieldQuery> dirFields = byScope(query, MetaScope.DIRECTORY);
         q.walk(dirFields, fieldIds, top, identity);
-        if (directories) {
-            q.sql.append(count ? "SELECT count(*)" : "SELECT " + EntryRow.COLUMNS + ", " + displayPath("d.path"))
-                    .append(" FROM d JOIN entries e ON e.id = d.id WHERE 1");
-            q.directoryConditions(dirFields, "d.v");
-            String path = displayPath("d.path");
-            for (FieldQuery f : standard) {
-                q.standardConditions(f, path);
-            }
-        } else {
-            q.sql.append(", dirs(id, path) AS MATERIALIZED (SELECT id, path FROM d WHERE ok");
-            q.directoryConditions(dirFields, "v");
-            q.sql.append(")");
-            q.sql.append(count ? " SELECT count(*)" : " SELECT " + EntryRow.COLUMNS + ", dirs.path || '/' || e.name")
-                    .append(" FROM dirs JOIN entries e ON e.parent = dirs.id");
-            for (int i = 0; i < fileFields.size(); i++) {
-                FieldQuery f = fileFields.get(i);
-                q.sql.append(" JOIN ").append(MetadataSchema.table(f.field().type())).append(" f").append(i)
-                        .append(" ON f").append(i).append(".entry = e.id AND f").append(i).append(".field = ?");
-                q.params.add(fieldIds.get(f.field().name()));
-            }
-            q.sql.append(" WHERE e.kind = 1");
-            for (int i = 0; i < fileFields.size(); i++) {
-                for (Condition c : fileFields.get(i).conditions()) {
-                    q.condition("f" + i + ".value", c, fileFields.get(i).field().type());
-                }
-            }
-            for (FieldQuery f : standard) {
-                q.standardConditions(f, "dirs.path || '/' || e.name");
-            }
+        q.sql.append(count ? " SELECT count(*)" : " SELECT " + EntryRow.COLUMNS + ", " + displayPath("d.path"))
+                .append(" FROM d JOIN entries e ON e.id = d.id WHERE 1");
+        q.directoryConditions(dirFields, "d.v");
+        for (FieldQuery f : byScope(query, MetaScope.STANDARD)) {
+            q.standardConditions(f, displayPath("d.path"));
         }
         if (!count) {
             q.sql.append(" ORDER BY ").append(PATH_COLUMN);
         }
         return q;
+    }
+
+    /**
+     * Fills {@link #DIRECTORIES_TABLE} with the readable directories at or below the top whose effective
+     * directory values pass the query's directory conditions: the only places matching files can be.
+     */
+    static MetadataQuerySql matchingDirectories(MetaQuery query, Map<String, Long> fieldIds, Top top, Identity identity) {
+        MetadataQuerySql q = new MetadataQuerySql();
+        List<FieldQuery> dirFields = byScope(query, MetaScope.DIRECTORY);
+        q.walk(dirFields, fieldIds, top, identity);
+        q.sql.append(" INSERT INTO ").append(DIRECTORIES_TABLE).append(" (id, path) SELECT id, path FROM d WHERE ok");
+        q.directoryConditions(dirFields, "v");
+        return q;
+    }
+
+    /** How many entries the matching directories hold, counting no further than {@code limit}. */
+    static MetadataQuerySql filesInDirectories(long limit) {
+        MetadataQuerySql q = new MetadataQuerySql();
+        q.sql.append("SELECT count(*) FROM (SELECT 1 FROM ").append(DIRECTORIES_TABLE)
+                .append(" dirs CROSS JOIN entries e ON e.parent = dirs.id LIMIT ?)");
+        q.params.add(limit);
+        return q;
+    }
+
+    /** How many values of one file field pass its conditions, counting no further than {@code limit}. */
+    static MetadataQuerySql valueCount(FieldQuery f, long fieldId, long limit) {
+        MetadataQuerySql q = new MetadataQuerySql();
+        q.sql.append("SELECT count(*) FROM (SELECT 1 FROM ").append(MetadataSchema.table(f.field().type()))
+                .append(" f WHERE f.field = ?");
+        q.params.add(fieldId);
+        for (Condition c : f.conditions()) {
+            q.condition("f.value", c, f.field().type());
+        }
+        q.sql.append(" LIMIT ?)");
+        q.params.add(limit);
+        return q;
+    }
+
+    /**
+     * Files in the matching directories that pass the file and standard conditions. The join order is
+     * fixed (CROSS JOIN): directory by directory, or, with {@code drivingField} >= 0, from the value index
+     * of that file field when it passes fewer values than the directories hold files.
+     */
+    static MetadataQuerySql files(MetaQuery query, Map<String, Long> fieldIds, int drivingField, boolean count) {
+        checkFor(query, false);
+        MetadataQuerySql q = new MetadataQuerySql();
+        List<FieldQuery> fileFields = byScope(query, MetaScope.FILE);
+        q.sql.append(count ? "SELECT count(*)" : "SELECT " + EntryRow.COLUMNS + ", dirs.path || '/' || e.name");
+        if (drivingField >= 0) {
+            q.sql.append(" FROM ").append(MetadataSchema.table(fileFields.get(drivingField).field().type())).append(" f")
+                    .append(drivingField).append(" CROSS JOIN entries e ON e.id = f").append(drivingField).append(".entry")
+                    .append(" CROSS JOIN ").append(DIRECTORIES_TABLE).append(" dirs ON dirs.id = e.parent");
+        } else {
+            q.sql.append(" FROM ").append(DIRECTORIES_TABLE).append(" dirs CROSS JOIN entries e ON e.parent = dirs.id");
+        }
+        for (int i = 0; i < fileFields.size(); i++) {
+            if (i != drivingField) {
+                q.sql.append(" CROSS JOIN ").append(MetadataSchema.table(fileFields.get(i).field().type())).append(" f").append(i)
+                        .append(" ON f").append(i).append(".entry = e.id");
+            }
+        }
+        q.sql.append(" WHERE e.kind = 1");
+        for (int i = 0; i < fileFields.size(); i++) {
+            FieldQuery f = fileFields.get(i);
+            q.sql.append(" AND f").append(i).append(".field = ?");
+            q.params.add(fieldIds.get(f.field().name()));
+            for (Condition c : f.conditions()) {
+                q.condition("f" + i + ".value", c, f.field().type());
+            }
+        }
+        for (FieldQuery f : byScope(query, MetaScope.STANDARD)) {
+            q.standardConditions(f, "dirs.path || '/' || e.name");
+        }
+        if (!count) {
+            q.sql.append(" ORDER BY ").append(PATH_COLUMN);
+        }
+        return q;
+    }
+
+    static List<FieldQuery> byScope(MetaQuery query, MetaScope scope) {
+        return query.fields().stream().filter(f -> f.field().scope() == scope).toList();
     }
 
     private static boolean appliesToDirectories(MetaField field) {

@@ -276,9 +276,65 @@ public final class SqliteMetadataCatalog implements MetadataCatalog {
                 inherited.put(v.field().name(), v.value());
             }
         }
-        MetadataQuerySql q = MetadataQuerySql.build(query, ids,
-                new MetadataQuerySql.Top(row.id(), top.isRoot() ? "" : top.toString(), inherited),
-                files.identity(), directories, count);
+        MetadataQuerySql.Top start = new MetadataQuerySql.Top(row.id(), top.isRoot() ? "" : top.toString(), inherited);
+        if (directories) {
+            return statement(MetadataQuerySql.directories(query, ids, start, files.identity(), count));
+        }
+        MetadataQuerySql.checkFor(query, false);
+        try (Statement s = connection.createStatement()) {
+            s.execute(MetadataQuerySql.CREATE_DIRECTORIES_TABLE);
+            s.execute("DELETE FROM " + MetadataQuerySql.DIRECTORIES_TABLE);
+        }
+        try (PreparedStatement fill = statement(MetadataQuerySql.matchingDirectories(query, ids, start, files.identity()))) {
+            fill.executeUpdate();
+        }
+        return statement(MetadataQuerySql.files(query, ids, drivingField(query, ids), count));
+    }
+
+    /**
+     * Which file field's value index to start from, or -1 to read the matching directories' files in turn.
+     * Starting from an index costs a row lookup per passing value, scattered over the table, so it must
+     * pass fewer than half as many values as the directories hold entries. Both sides are counted with
+     * a growing limit, so the estimate costs in proportion to the smaller side, not to the catalog.
+     */
+    private int drivingField(MetaQuery query, Map<String, Long> ids) throws SQLException {
+        List<FieldQuery> fileFields = MetadataQuerySql.byScope(query, MetaScope.FILE);
+        if (fileFields.isEmpty()) {
+            return -1;
+        }
+        for (long cap = 1024; ; cap *= 8) {
+            long entries = count(MetadataQuerySql.filesInDirectories(cap));
+            if (entries < cap) {
+                return fewestValues(fileFields, ids, entries / 2);
+            }
+            int best = fewestValues(fileFields, ids, cap / 2);
+            if (best >= 0) {
+                return best;
+            }
+        }
+    }
+
+    /** The file field passing the fewest values, if one passes fewer than {@code limit}; else -1. */
+    private int fewestValues(List<FieldQuery> fileFields, Map<String, Long> ids, long limit) throws SQLException {
+        int best = -1;
+        for (int i = 0; i < fileFields.size(); i++) {
+            FieldQuery f = fileFields.get(i);
+            long n = count(MetadataQuerySql.valueCount(f, ids.get(f.field().name()), limit));
+            if (n < limit) {
+                best = i;
+                limit = n;
+            }
+        }
+        return best;
+    }
+
+    private long count(MetadataQuerySql q) throws SQLException {
+        try (PreparedStatement s = statement(q); ResultSet rs = s.executeQuery()) {
+            return rs.getLong(1);
+        }
+    }
+
+    private PreparedStatement statement(MetadataQuerySql q) throws SQLException {
         PreparedStatement s = connection.prepareStatement(q.sql());
         for (int i = 0; i < q.params().size(); i++) {
             s.setObject(i + 1, q.params().get(i));
