@@ -195,6 +195,27 @@ class MetaVerbsTest {
         assertEquals("", ok("find " + DATA + " run=1").out());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "find DATA|e|energy",
+        "find DATA energy>1|r|run",
+        "find DATA|Si|Size",
+        "find DATA|s|Size SE Status",
+        "meta set DATA|p|particle",
+        "meta set DATA|S|''",
+        "meta set DATA run=1|t|taken",
+        "find DATA|energy>|''",
+        "find|DATA/ru|DATA/run1/ DATA/run2/",
+        "meta set|DATA/run1/a|DATA/run1/a.dat",
+    })
+    void tabCompletesFieldNamesAfterThePath(String before, String partial, String expected) {
+        List<String> words = List.of(before.replace("DATA", DATA).split(" "));
+        java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
+        List<org.dshell.core.completion.Candidate> candidates = new org.dshell.commands.completion.CompletionEngine(shell.verbs())
+                .complete(words, partial.replace("DATA", DATA), shell.context(sink, sink, ""));
+        assertEquals(expected.replace("DATA", DATA), String.join(" ", candidates.stream().map(c -> c.value()).toList()));
+    }
+
     @Test
     void settingNeedsWritePermission() {
         ok("meta set " + DATA + "/run1/a.dat run=1");
