@@ -8,6 +8,7 @@ import org.dshell.core.meta.MetaType;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Defines or removes a metadata field, as DIRAC's {@code meta index}. */
@@ -21,13 +22,13 @@ public final class MetaIndexCommand extends MetaVerb {
 
     /** -f, -d and -r exclude each other. */
     static final class Kind {
-        @picocli.CommandLine.Option(names = "-d", description = "A directory field (the default): set on directories, inherited by everything below.")
+        @Option(names = "-d", description = "A directory field (the default): set on directories, inherited by everything below.")
         boolean directory;
 
-        @picocli.CommandLine.Option(names = "-f", description = "A file field: set on files.")
+        @Option(names = "-f", description = "A file field: set on files.")
         boolean file;
 
-        @picocli.CommandLine.Option(names = "-r", description = "Remove the field and every value set for it.")
+        @Option(names = "-r", description = "Remove the field and every value set for it.")
         boolean remove;
     }
 

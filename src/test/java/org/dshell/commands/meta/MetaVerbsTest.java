@@ -217,6 +217,20 @@ class MetaVerbsTest {
     }
 
     @Test
+    void registerWithMetadataIsWhatPutMetaCalls() {
+        var meta = shell.grid().metadata();
+        var file = new FileCatalog.NewFile(LfnPath.of(DATA + "/run1/new.dat"), 5, "0000abcd", "g-new", new Replica("SE-A", "/se/new", "AprioriGood"));
+        meta.registerWithMetadata(List.of(file), org.dshell.core.meta.MetaAssignment.parseAll(List.of("run=42", "energy=0.5"), meta.lookup()));
+        assertEquals(DATA + "/run1/new.dat\n", ok("find " + DATA + " run=42 energy=0.5").out());
+        // A directory field is refused before anything is registered.
+        var other = new FileCatalog.NewFile(LfnPath.of(DATA + "/run1/other.dat"), 5, "0000abcd", "g-o", new Replica("SE-A", "/se/o", "AprioriGood"));
+        org.dshell.core.DshellException e = org.junit.jupiter.api.Assertions.assertThrows(org.dshell.core.DshellException.class, () ->
+                meta.registerWithMetadata(List.of(other), org.dshell.core.meta.MetaAssignment.parseAll(List.of("particle=x"), meta.lookup())));
+        assertEquals(2, e.exitCode());
+        assertTrue(shell.grid().catalog().stat(other.path()).isEmpty());
+    }
+
+    @Test
     void settingNeedsWritePermission() {
         ok("meta set " + DATA + "/run1/a.dat run=1");
         ok("chmod 444 " + DATA + "/run1/a.dat");
