@@ -36,6 +36,11 @@ public interface Grid extends AutoCloseable {
     /** The SE new replicas go to when no {@code --se} is given. */
     StorageElement defaultStorage();
 
+    /** Typed metadata on the catalog's entries; a grid without it says so when asked. */
+    default MetadataCatalog metadata() {
+        throw org.dshell.core.DshellException.failure("this grid has no metadata catalog");
+    }
+
     @Override
     void close();
 }

@@ -40,37 +40,45 @@ final class CatalogGlob {
         } else {
             base = session.cwd();
         }
-        List<LfnPath> current = List.of(base);
+        List<Found> current = List.of(new Found(base, false, false));
         for (String segment : rest.split("/")) {
             if (segment.isEmpty()) {
                 continue;
             }
-            List<LfnPath> next = new ArrayList<>();
-            for (LfnPath dir : current) {
+            List<Found> next = new ArrayList<>();
+            for (Found dir : current) {
                 if (Glob.isPattern(segment)) {
                     matchIn(catalog, dir, Glob.toRegex(segment), next);
                 } else {
-                    next.add(dir.resolve(Glob.literal(segment)));
+                    next.add(new Found(dir.path().resolve(Glob.literal(segment)), false, false));
                 }
             }
             current = next;
         }
-        List<LfnPath> matches = current.stream().filter(p -> catalog.stat(p).isPresent()).sorted().toList();
+        // What a listing produced exists; only paths ending in a literal segment need a stat.
+        List<LfnPath> matches = current.stream().filter(f -> f.listed() || catalog.stat(f.path()).isPresent())
+                .map(Found::path).sorted().toList();
         if (matches.isEmpty()) {
             throw DshellException.failure("no match: " + Glob.literal(raw));
         }
         return matches;
     }
 
-    private static void matchIn(FileCatalog catalog, LfnPath dir, Pattern pattern, List<LfnPath> into) {
-        CatalogEntry entry = catalog.stat(dir).orElse(null);
-        if (entry == null || !entry.isDirectory()) {
+    /** A path met while expanding; {@code listed} if it came from its directory's listing, which also told its kind. */
+    private record Found(LfnPath path, boolean listed, boolean directory) {
+    }
+
+    // Names only (no entry rows, no stat per match), so a pattern over 10,000 files stays cheap.
+    private static void matchIn(FileCatalog catalog, Found dir, Pattern pattern, List<Found> into) {
+        boolean isDirectory = dir.listed() ? dir.directory()
+                : catalog.stat(dir.path()).map(CatalogEntry::isDirectory).orElse(false);
+        if (!isDirectory) {
             return;
         }
-        catalog.list(dir, FileCatalog.Order.NAME, child -> {
+        for (FileCatalog.ChildName child : catalog.childNames(dir.path())) {
             if (pattern.matcher(child.name()).matches()) {
-                into.add(child.path());
+                into.add(new Found(dir.path().child(child.name()), true, child.directory()));
             }
-        });
+        }
     }
 }

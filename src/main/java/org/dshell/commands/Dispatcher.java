@@ -140,6 +140,7 @@ public final class Dispatcher {
         commandLine.registerConverter(LocalArg.class, LocalArg::new);
         commandLine.registerConverter(JobIdArg.class, JobIdArg::new);
         commandLine.registerConverter(SeArg.class, SeArg::new);
+        commandLine.registerConverter(MetaTerm.class, MetaTerm::new);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(ctx.out());
         commandLine.setErr(ctx.err());

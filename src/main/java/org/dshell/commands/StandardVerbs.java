@@ -5,6 +5,7 @@ import org.dshell.commands.catalog.ChgrpCommand;
 import org.dshell.commands.catalog.ChmodCommand;
 import org.dshell.commands.catalog.ChownCommand;
 import org.dshell.commands.catalog.DuCommand;
+import org.dshell.commands.catalog.FindCommand;
 import org.dshell.commands.catalog.LsCommand;
 import org.dshell.commands.catalog.MkdirCommand;
 import org.dshell.commands.catalog.MvCommand;
@@ -30,6 +31,7 @@ import org.dshell.commands.data.ReplicateCommand;
 import org.dshell.commands.data.RmCommand;
 import org.dshell.commands.data.RmreplicaCommand;
 import org.dshell.commands.data.SeCommand;
+import org.dshell.commands.meta.MetaCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -77,6 +79,8 @@ public final class StandardVerbs {
                 .add("Data", RmreplicaCommand.class, RmreplicaCommand::new)
                 .add("Data", SeCommand.class, SeCommand::new)
                 .add("Data", FsckCommand.class, FsckCommand::new)
+                .add("Metadata", MetaCommand.class, MetaCommand::new)
+                .add("Metadata", FindCommand.class, FindCommand::new)
                 .add("Identity", WhoamiCommand.class, WhoamiCommand::new)
                 .add("Identity", ProxyCommand.class, ProxyCommand::new)
                 .add("Local files", LpwdCommand.class, LpwdCommand::new)

@@ -10,6 +10,7 @@ import org.dshell.backend.Grid;
 import org.dshell.backend.StorageElement;
 import org.dshell.backend.WorkloadManager;
 import org.dshell.config.StorageSettings;
+import org.dshell.backend.MetadataCatalog;
 import org.dshell.core.Identity;
 import org.dshell.core.LfnPath;
 
@@ -27,6 +28,7 @@ public final class LocalGrid implements Grid {
     private SqliteFileCatalog catalog;
     private LocalWorkloadManager workload;
     private Identity workloadIdentity;
+    private SqliteMetadataCatalog metadata;
 
     public LocalGrid(Path root, Identity identity, LfnPath home, StorageSettings storage) {
         this(root, () -> identity, who -> home, storage);
@@ -92,6 +94,15 @@ public final class LocalGrid implements Grid {
     /** Lets the job agent record what happened to jobs while no dshell ran (called at start, in the background). */
     public void reconcileJobsInBackground() {
         LocalWorkloadManager.reconcileInBackground(root);
+    }
+
+    @Override
+    public synchronized MetadataCatalog metadata() {
+        FileCatalog files = catalog();
+        if (metadata == null || !metadata.uses(files)) {
+            metadata = new SqliteMetadataCatalog(catalog);
+        }
+        return metadata;
     }
 
     @Override

@@ -501,6 +501,33 @@ public final class SqliteFileCatalog implements FileCatalog {
         listeners.forEach(l -> l.accept(directory));
     }
 
+    // --- for SqliteMetadataCatalog, which shares this connection, lock (this object) and transactions ---
+
+    Connection connection() {
+        return connection;
+    }
+
+    <T> T readTransaction(SqlWork<T> work) {
+        return read(work);
+    }
+
+    <T> T writeTransaction(SqlWork<T> work) {
+        return write(work);
+    }
+
+    /** The row at {@code path} with the same traversal checks as every other call, or null. */
+    EntryRow resolveRow(LfnPath path) throws SQLException {
+        return resolve(path);
+    }
+
+    EntryRow requireRow(LfnPath path) throws SQLException {
+        return requireExisting(path);
+    }
+
+    void checkPermission(EntryRow row, int permission, LfnPath path) {
+        requirePermission(row, permission, path);
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -19,6 +19,7 @@ import org.dshell.commands.JobIdArg;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
 import org.dshell.commands.SeArg;
+import org.dshell.commands.MetaTerm;
 import org.dshell.commands.VerbRegistry;
 import org.dshell.core.DshellException;
 import org.dshell.core.Glob;
@@ -134,6 +135,9 @@ public final class CompletionEngine {
         }
         if (type == SeArg.class) {
             return storageElements(partial, ctx);
+        }
+        if (type == MetaTerm.class) {
+            return MetaFieldCompletion.complete(partial, arg.paramLabel().equals("QUERY"), ctx);
         }
         if (arg.paramLabel().startsWith("OWNER") || arg.paramLabel().equals("GROUP")) {
             return ownersAndGroups(arg.paramLabel().equals("GROUP"), partial, ctx);
