@@ -21,6 +21,9 @@ import org.dshell.commands.jobs.PeekCommand;
 import org.dshell.commands.jobs.RescheduleCommand;
 import org.dshell.commands.jobs.StatusCommand;
 import org.dshell.commands.jobs.SubmitCommand;
+import org.dshell.commands.scripting.EvalCommand;
+import org.dshell.commands.scripting.GroovyCommand;
+import org.dshell.commands.scripting.RunCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -65,6 +68,9 @@ public final class StandardVerbs {
                 .add("Local files", LcdCommand.class, LcdCommand::new)
                 .add("Local files", LlsCommand.class, LlsCommand::new)
                 .add("Local files", LocalShellCommand.class, LocalShellCommand::new)
+                .add("Scripting", RunCommand.class, RunCommand::new)
+                .add("Scripting", EvalCommand.class, EvalCommand::new)
+                .add("Scripting", GroovyCommand.class, GroovyCommand::new)
                 .add("Shell", HelpCommand.class, HelpCommand::new)
                 .add("Shell", EchoCommand.class, EchoCommand::new)
                 .add("Shell", SetCommand.class, SetCommand::new)
