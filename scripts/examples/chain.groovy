@@ -12,8 +12,8 @@ def group = 'chain-' + System.currentTimeMillis()
 def step1 = args.collect { input ->
     def name = input.tokenize('/').last()
     submit([JobName: "process-$name", JobGroup: group, Executable: '/bin/sh',
-            Arguments: "-c 'tr a-z A-Z < $name > ${name}.out'",
-            InputSandbox: [input], OutputSandbox: ["${name}.out"]])[0]
+            Arguments: "-c 'tr a-z A-Z < $name > ${name}.step1'",
+            InputSandbox: [input], OutputSandbox: ["${name}.step1"]])[0]
 }
 println "step 1: ${step1.size()} job(s): ${step1.join(' ')}"
 def failed = waitFor(step1, timeout: '1h').findAll { id, state -> state != 'Done' }
@@ -22,7 +22,7 @@ if (failed) {
     exit(1)
 }
 // Each job's sandbox comes back in ./<job id>/.
-def outputs = output(step1).collectMany { id, files -> files.findAll { it.endsWith('.out') } }
+def outputs = output(step1).collectMany { id, files -> files.findAll { it.endsWith('.step1') } }
 
 // Step 2: one job merges the outputs, in input order.
 def names = outputs.collect { it.tokenize('/').last() }

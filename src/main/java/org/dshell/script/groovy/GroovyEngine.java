@@ -39,6 +39,7 @@ import groovy.transform.ThreadInterrupt;
  */
 public final class GroovyEngine implements ScriptEngine {
     private static final String EVAL_NAME = "eval";
+    private static final String PROMPT_NAME = "groovy";
 
     /** The variables of {@code eval} and the Groovy prompt, one set per shell session. */
     private final Map<Session, Binding> sessions = Collections.synchronizedMap(new WeakHashMap<>());
@@ -53,8 +54,12 @@ public final class GroovyEngine implements ScriptEngine {
 
     @Override
     public Object eval(String code, CommandContext ctx) {
+        return evalAs(EVAL_NAME, code, ctx);
+    }
+
+    private Object evalAs(String name, String code, CommandContext ctx) {
         Binding binding = sessionBinding(ctx);
-        return execute(EVAL_NAME, ctx, () -> shell(binding).parse(GroovyInput.sessionVariables(code), EVAL_NAME));
+        return execute(name, ctx, () -> shell(binding).parse(GroovyInput.sessionVariables(code), name));
     }
 
     @Override
@@ -93,7 +98,7 @@ public final class GroovyEngine implements ScriptEngine {
             String code = buffer.toString();
             buffer.setLength(0);
             try {
-                Object value = eval(code, ctx);
+                Object value = evalAs(PROMPT_NAME, code, ctx);
                 if (value != null) {
                     out.println("==> " + render(value));
                 }
