@@ -31,12 +31,15 @@ import org.dshell.config.IdentitySource;
 import org.dshell.config.Settings;
 import org.dshell.config.StorageSettings;
 import org.dshell.core.DshellException;
+import org.dshell.core.ExitRequest;
 import org.dshell.core.ExitStatus;
 import org.dshell.core.LfnPath;
 import org.dshell.core.Session;
 import org.dshell.core.UserConsole;
 import org.dshell.core.completion.Candidate;
 import org.dshell.script.BatchRunner;
+import org.dshell.script.ScriptEngines;
+import org.dshell.script.ScriptFiles;
 
 /**
  * dshell built from its inputs (environment, home directory, working directory, streams, whether
@@ -47,6 +50,7 @@ public final class Dshell {
 
     private static final String USAGE = """
             Usage: dshell [--keep-going] [FILE.dsh [ARGS...]]
+                   dshell SCRIPT.groovy [ARGS...]
                    dshell [--keep-going] -c 'COMMAND; COMMAND...'
                    dshell --version | --help
 
@@ -143,7 +147,7 @@ public final class Dshell {
                 return batch.run(new BufferedReader(new StringReader(commands)), ctx, null);
             }
             if (!rest.isEmpty()) {
-                return runFile(rest.get(0), batch, ctx);
+                return runFile(rest.get(0), rest.subList(1, rest.size()), batch, ctx);
             }
             if (terminal) {
                 return new org.dshell.shell.InteractiveShell(dispatcher, new CompletionEngine(verbs), wiring.home())
@@ -155,16 +159,30 @@ public final class Dshell {
         }
     }
 
-    private int runFile(String name, BatchRunner batch, CommandContext ctx) throws IOException {
+    private int runFile(String name, List<String> args, BatchRunner batch, CommandContext ctx) throws IOException {
         Path file = workingDirectory.resolve(name);
         if (!Files.isRegularFile(file)) {
             throw DshellException.usage("no such script: " + name);
         }
-        if (name.endsWith(".groovy")) {
-            throw DshellException.usage(name + ": Groovy scripts are not supported yet");
+        if (ScriptFiles.isGroovy(file)) {
+            return runGroovy(file, args, ctx);
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return batch.run(reader, ctx, name);
+        }
+    }
+
+    /** {@code dshell SCRIPT.groovy ARGS...}: errors as one line naming the script and line; {@code exit(n)} exits with n. */
+    private static int runGroovy(Path file, List<String> args, CommandContext ctx) {
+        try {
+            ScriptEngines.get(ctx).runFile(file, args, ctx);
+            return ExitStatus.OK;
+        } catch (ExitRequest exit) {
+            return exit.status();
+        } catch (DshellException e) {
+            ctx.out().flush();
+            ctx.err().println(e.getMessage());
+            return e.exitCode();
         }
     }
 

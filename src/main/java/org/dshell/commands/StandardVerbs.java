@@ -32,6 +32,9 @@ import org.dshell.commands.data.RmCommand;
 import org.dshell.commands.data.RmreplicaCommand;
 import org.dshell.commands.data.SeCommand;
 import org.dshell.commands.meta.MetaCommand;
+import org.dshell.commands.scripting.EvalCommand;
+import org.dshell.commands.scripting.GroovyCommand;
+import org.dshell.commands.scripting.RunCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -87,6 +90,9 @@ public final class StandardVerbs {
                 .add("Local files", LcdCommand.class, LcdCommand::new)
                 .add("Local files", LlsCommand.class, LlsCommand::new)
                 .add("Local files", LocalShellCommand.class, LocalShellCommand::new)
+                .add("Scripting", RunCommand.class, RunCommand::new)
+                .add("Scripting", EvalCommand.class, EvalCommand::new)
+                .add("Scripting", GroovyCommand.class, GroovyCommand::new)
                 .add("Shell", HelpCommand.class, HelpCommand::new)
                 .add("Shell", EchoCommand.class, EchoCommand::new)
                 .add("Shell", SetCommand.class, SetCommand::new)

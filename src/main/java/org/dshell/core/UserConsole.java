@@ -28,6 +28,15 @@ public interface UserConsole {
         return TransferProgress.NONE;
     }
 
+    /**
+     * Reads one line at a prompt of its own (the Groovy prompt), offering {@code completions} on TAB.
+     * Returns null at end of input; Ctrl-C throws a {@link DshellException} with status 130.
+     * Without a terminal there is no such prompt.
+     */
+    default String readLine(String prompt, List<String> completions) {
+        throw DshellException.usage("this needs a terminal (in batch mode and scripts use eval or run FILE.groovy)");
+    }
+
     /** A console for batch mode and scripts: no terminal, no colour, no prompt for secrets. */
     static UserConsole none() {
         return new UserConsole() {

@@ -18,6 +18,8 @@ final class JLineConsole implements UserConsole {
     private final Terminal terminal;
     private final History history;
     private final boolean color;
+    private LineReader lineReader;
+    private volatile List<String> completions = List.of();
 
     JLineConsole(Terminal terminal, History history, boolean color) {
         this.terminal = terminal;
@@ -44,6 +46,28 @@ final class JLineConsole implements UserConsole {
             return secret.readLine(prompt, '*').toCharArray();
         } catch (UserInterruptException | EndOfFileException e) {
             throw DshellException.failure("cancelled");
+        }
+    }
+
+    @Override
+    public String readLine(String prompt, List<String> completions) {
+        synchronized (this) {
+            if (lineReader == null) {
+                // Its own reader and history: Groovy lines do not belong in the shell's history file.
+                lineReader = LineReaderBuilder.builder().terminal(terminal)
+                        .completer((reader, line, candidates) -> this.completions.forEach(
+                                word -> candidates.add(new org.jline.reader.Candidate(word))))
+                        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                        .build();
+            }
+            this.completions = List.copyOf(completions);
+        }
+        try {
+            return lineReader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            throw new DshellException(org.dshell.core.ExitStatus.INTERRUPTED, "interrupted");
+        } catch (EndOfFileException e) {
+            return null;
         }
     }
 

@@ -1,0 +1,168 @@
+package org.dshell.script;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.dshell.core.DshellException;
+import org.dshell.core.ExitRequest;
+import org.dshell.core.ExitStatus;
+
+/**
+ * {@code parallel(items, threads: 8) { item -> ... }}: runs the body over the items on a bounded pool.
+ * A failing item does not stop the others unless {@code failFast}; then the rest is cancelled and a
+ * {@link VerbFailure}-like error is thrown. An interrupt (Ctrl-C) cancels every running item and waits
+ * for them to stop, so verbs can clean up. A progress bar is drawn on a terminal; a summary line always.
+ */
+public final class Parallel {
+
+    /** The work for one item. */
+    @FunctionalInterface
+    public interface Body {
+        Object apply(Object item) throws Exception;
+    }
+
+    /** Thrown by a fail-fast {@code parallel} at the first failure, carrying what was done. */
+    public static final class FailFast extends DshellException {
+        private final transient ParallelResult result;
+
+        FailFast(ParallelResult.Failure first, ParallelResult result) {
+            super(ExitStatus.FAILURE, "parallel stopped at " + first.getItem() + ": " + first.getError(), first.getException());
+            this.result = result;
+        }
+
+        public ParallelResult getResult() {
+            return result;
+        }
+    }
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int threads;
+    private final boolean failFast;
+    private final boolean progress;
+    private final PrintWriter err;
+
+    Parallel(int threads, boolean failFast, boolean progress, PrintWriter err) {
+        if (threads < 1) {
+            throw DshellException.usage("parallel: threads must be at least 1");
+        }
+        this.threads = threads;
+        this.failFast = failFast;
+        this.progress = progress;
+        this.err = err;
+    }
+
+    ParallelResult run(Collection<?> items, Body body) throws InterruptedException {
+        List<Object> list = new ArrayList<>(items);
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, list.size())), r -> {
+            Thread thread = new Thread(r, "dshell-parallel-" + pool + "-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long start = System.nanoTime();
+        CompletionService<Object> completion = new ExecutorCompletionService<>(executor);
+        List<Future<Object>> futures = new ArrayList<>();
+        java.util.Map<Future<Object>, Integer> index = new java.util.HashMap<>();
+        Object[] values = new Object[list.size()];
+        boolean[] succeeded = new boolean[list.size()];
+        List<ParallelResult.Failure> failures = new ArrayList<>();
+        try {
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                Future<Object> future = completion.submit(() -> body.apply(item));
+                futures.add(future);
+                index.put(future, i);
+            }
+            for (int done = 0; done < list.size(); done++) {
+                Future<Object> future = completion.take();
+                int i = index.get(future);
+                try {
+                    values[i] = future.get();
+                    succeeded[i] = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof ExitRequest exit) {
+                        throw exit;
+                    }
+                    ParallelResult.Failure failure = new ParallelResult.Failure(list.get(i), ScriptErrors.oneLine(cause), cause);
+                    failures.add(failure);
+                    if (failFast) {
+                        stop(executor, futures);
+                        ParallelResult result = result(list, values, succeeded, failures, start);
+                        finish(result);
+                        throw new FailFast(failure, result);
+                    }
+                } catch (CancellationException e) {
+                    // only after stop()
+                }
+                if (progress) {
+                    drawBar(done + 1, list.size(), failures.size());
+                }
+            }
+        } catch (InterruptedException e) {
+            stop(executor, futures);
+            if (progress) {
+                err.println();
+            }
+            Thread.currentThread().interrupt();
+            throw e;
+        } finally {
+            executor.shutdownNow();
+        }
+        ParallelResult result = result(list, values, succeeded, failures, start);
+        finish(result);
+        return result;
+    }
+
+    /** Cancels the rest and waits (a little) for the running items to stop and clean up. */
+    private static void stop(ExecutorService executor, List<Future<Object>> futures) {
+        futures.forEach(f -> f.cancel(true));
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ParallelResult result(List<Object> list, Object[] values, boolean[] succeeded,
+                                  List<ParallelResult.Failure> failures, long start) {
+        List<ParallelResult.Success> successes = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (succeeded[i]) {
+                successes.add(new ParallelResult.Success(list.get(i), values[i]));
+            }
+        }
+        return new ParallelResult(successes, failures, list.size(), threads, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void finish(ParallelResult result) {
+        if (progress) {
+            err.print("\r\033[K");
+        }
+        err.println(result.summary());
+        err.flush();
+    }
+
+    private void drawBar(int done, int total, int failed) {
+        int width = 30;
+        int filled = total == 0 ? width : done * width / total;
+        err.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total
+                + (failed > 0 ? " (" + failed + " failed)" : ""));
+        err.flush();
+    }
+}
