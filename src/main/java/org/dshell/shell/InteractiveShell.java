@@ -6,6 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.dshell.commands.CommandContext;
 import org.dshell.commands.Dispatcher;
@@ -84,14 +88,31 @@ public final class InteractiveShell {
                 if (line.isBlank()) {
                     continue;
                 }
-                Future<Dispatcher.Outcome> running = worker.submit(() -> dispatcher.runLine(line, ctx, false,
-                        (command, error) -> printError(ctx, command, error, color)));
-                Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> running.cancel(true));
+                // Ctrl-C interrupts the verb's thread and we wait for it to wind up (delete its temporary
+                // files, print its own "interrupted"), so nothing it prints lands after the next prompt.
+                // A verb that ignores the first Ctrl-C is abandoned at the second.
+                AtomicReference<Thread> runner = new AtomicReference<>();
+                AtomicInteger presses = new AtomicInteger();
+                Future<Dispatcher.Outcome> running = worker.submit(() -> {
+                    runner.set(Thread.currentThread());
+                    try {
+                        return dispatcher.runLine(line, ctx, false, (command, error) -> printError(ctx, command, error, color));
+                    } finally {
+                        runner.set(null);
+                    }
+                });
+                Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+                    presses.incrementAndGet();
+                    Thread thread = runner.get();
+                    if (thread != null) {
+                        thread.interrupt();
+                    }
+                });
                 try {
-                    lastStatus = running.get().status();
+                    lastStatus = await(running, presses).status();
                 } catch (java.util.concurrent.CancellationException e) {
                     ctx.out().println();
-                    ctx.out().println("interrupted");
+                    ctx.out().println("interrupted (the command did not stop; it was abandoned)");
                     lastStatus = ExitStatus.INTERRUPTED;
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ExitRequest exit) {
@@ -109,6 +130,20 @@ public final class InteractiveShell {
             }
         } finally {
             worker.shutdownNow();
+        }
+    }
+
+    private static Dispatcher.Outcome await(Future<Dispatcher.Outcome> running, AtomicInteger presses)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            try {
+                return running.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (presses.get() >= 2) {
+                    running.cancel(true);
+                    throw new java.util.concurrent.CancellationException();
+                }
+            }
         }
     }
 

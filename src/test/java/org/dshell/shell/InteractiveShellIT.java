@@ -58,7 +58,7 @@ class InteractiveShellIT {
             tmux.await(s -> s.contains("\n/dteam/user/l/localuser/data/run1\n"), 5_000, "pwd after an error");
 
             tmux.press("C-d");
-            long deadline = System.currentTimeMillis() + 10_000;
+            long deadline = System.currentTimeMillis() + 30_000;
             while (tmux.alive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
