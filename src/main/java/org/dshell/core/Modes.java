@@ -17,6 +17,19 @@ public final class Modes {
 
     /** {@code drwxr-xr-x} for a directory with mode 0755. */
     public static String format(EntryKind kind, int mode) {
+        int key = (kind == EntryKind.DIRECTORY ? 01000 : 0) | (mode & 0777);
+        String cached = FORMATTED[key];
+        if (cached == null) {
+            cached = formatUncached(kind, mode & 0777);
+            FORMATTED[key] = cached;
+        }
+        return cached;
+    }
+
+    /** Long listings format the same few modes over and over. */
+    private static final String[] FORMATTED = new String[02000];
+
+    private static String formatUncached(EntryKind kind, int mode) {
         StringBuilder b = new StringBuilder(10).append(kind == EntryKind.DIRECTORY ? 'd' : '-');
         String letters = "rwx";
         for (int shift = 6; shift >= 0; shift -= 3) {

@@ -28,6 +28,8 @@ final class EntryPrinter implements AutoCloseable {
     private final boolean bytes;
     private Table table;
     private JsonGenerator json;
+    private long lastMinute = Long.MIN_VALUE;
+    private String lastDate;
 
     EntryPrinter(PrintWriter out, Style style, boolean bytes) {
         this.out = out;
@@ -57,10 +59,20 @@ final class EntryPrinter implements AutoCloseable {
                 }
                 table.row(Modes.format(e.kind(), e.mode()), e.isDirectory() ? "-" : Integer.toString(e.replicaCount()),
                         e.owner(), e.group(), bytes ? Long.toString(e.size()) : Sizes.human(e.size()),
-                        DATE.format(e.modified()), displayName + (e.isDirectory() ? "/" : ""));
+                        date(e.modified()), displayName + (e.isDirectory() ? "/" : ""));
             }
             case JSON -> write(() -> writeJson(e));
         }
+    }
+
+    /** Files of one listing mostly share their minute: format each minute once. */
+    private String date(java.time.Instant when) {
+        long minute = Math.floorDiv(when.toEpochMilli(), 60_000L);
+        if (minute != lastMinute) {
+            lastMinute = minute;
+            lastDate = DATE.format(when);
+        }
+        return lastDate;
     }
 
     /** Prints a line of its own (a directory header in a recursive listing), after the rows so far. */

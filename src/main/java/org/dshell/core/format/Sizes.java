@@ -1,7 +1,5 @@
 package org.dshell.core.format;
 
-import java.util.Locale;
-
 /** Byte counts for people: {@code 512}, {@code 1.5K}, {@code 23M}, as {@code ls -lh} prints them. */
 public final class Sizes {
     private static final String UNITS = "KMGTPE";
@@ -19,8 +17,15 @@ public final class Sizes {
             value /= 1024;
             unit++;
         }
-        return value < 10
-                ? String.format(Locale.ROOT, "%.1f%c", value, UNITS.charAt(unit))
-                : String.format(Locale.ROOT, "%.0f%c", value, UNITS.charAt(unit));
+        // Rounded by hand rather than with String.format: long listings call this for every file.
+        if (value < 9.95) {
+            long tenths = Math.round(value * 10);
+            return (tenths / 10) + "." + (tenths % 10) + UNITS.charAt(unit);
+        }
+        long whole = Math.round(value);
+        if (whole >= 1024 && unit < UNITS.length() - 1) {
+            return "1.0" + UNITS.charAt(unit + 1);
+        }
+        return whole + String.valueOf(UNITS.charAt(unit));
     }
 }
