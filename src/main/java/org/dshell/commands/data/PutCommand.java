@@ -13,13 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.dshell.backend.FileCatalog;
-import org.dshell.backend.FileCatalog.NewFile;
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.ByteCopy;
+import org.dshell.backend.transfer.PublishedCopy;
+import org.dshell.backend.transfer.Registrar;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
 import org.dshell.commands.SeArg;
@@ -106,7 +107,7 @@ public final class PutCommand extends Verb {
         for (LfnPath dir : directories) {
             catalog.mkdir(dir, true);
         }
-        Registrar registrar = new Registrar(catalog);
+        Registrar registrar = new Registrar(catalog::register);
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
             items.add(new Upload(p, target, registrar));
@@ -248,22 +249,14 @@ public final class PutCommand extends Verb {
                 }
                 throw DshellException.failure("exists with other content: " + planned.lfn() + " (use --force to replace it)");
             }
-            try (FileChannel in = FileChannel.open(planned.local(), StandardOpenOption.READ);
-                 StorageElement.Upload upload = target.upload(planned.lfn())) {
-                ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter);
-                String pfn = upload.publish();
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new java.io.InterruptedIOException("interrupted");
-                }
-                NewFile file = new NewFile(planned.lfn(), copied.size(), copied.checksum(),
-                        UUID.randomUUID().toString().toUpperCase(), new Replica(target.name(), pfn, "AprioriGood"));
+            try (PublishedCopy copy = PublishedCopy.write(planned.local(), planned.lfn(), target, meter)) {
                 List<Replica> replaced = List.of();
                 if (planned.exists()) {
-                    replaced = catalog.replaceFile(file);
+                    replaced = catalog.replaceFile(copy.file());
                 } else {
-                    registrar.register(file);
+                    registrar.register(copy.file());
                 }
-                upload.release();
+                copy.release();
                 DataFiles.deleteBytes(ctx.grid(), replaced, ctx.err());
             }
             return BulkRunner.Outcome.DONE;
