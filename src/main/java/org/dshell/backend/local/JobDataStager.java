@@ -25,11 +25,8 @@ public interface JobDataStager {
     /** Refuses, as a usage error, a storage element name the grid does not know. */
     void checkStorageElement(String name);
 
-    /**
-     * The stager for a grid acting as one identity. The single place to plug the real implementation,
-     * built on the grid's storage elements and {@code put}/{@code get}, once they exist.
-     */
+    /** The stager for a grid acting as one identity: its file catalog and storage elements. */
     static JobDataStager forGrid(Grid grid) {
-        return new UnavailableDataStager();
+        return new GridDataStager(grid);
     }
 }

@@ -118,7 +118,11 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
             requireCatalogFile("InputData", lfn, which);
         }
         for (String se : job.outputSE()) {
-            stager.get().checkStorageElement(se);
+            try {
+                stager.get().checkStorageElement(se);
+            } catch (DshellException e) {
+                throw DshellException.usage("OutputSE: " + e.getMessage() + which);
+            }
         }
         if (!job.outputPath().isBlank()) {
             try {

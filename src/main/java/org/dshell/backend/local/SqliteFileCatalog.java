@@ -515,6 +515,22 @@ public final class SqliteFileCatalog implements FileCatalog {
         return write(work);
     }
 
+    /**
+     * Registers files inside the caller's write transaction, as {@link #register} does; returns the
+     * directories whose listings changed, for {@link #fireChanged} once the transaction committed.
+     */
+    List<LfnPath> registerInTransaction(List<NewFile> files) throws SQLException {
+        List<LfnPath> changed = new ArrayList<>();
+        if (!files.isEmpty()) {
+            insertFiles(files, changed);
+        }
+        return changed;
+    }
+
+    void fireChanged(List<LfnPath> directories) {
+        directories.forEach(this::fire);
+    }
+
     /** The row at {@code path} with the same traversal checks as every other call, or null. */
     EntryRow resolveRow(LfnPath path) throws SQLException {
         return resolve(path);

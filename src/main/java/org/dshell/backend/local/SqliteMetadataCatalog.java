@@ -128,47 +128,52 @@ public final class SqliteMetadataCatalog implements MetadataCatalog {
     public void set(List<LfnPath> paths, List<MetaAssignment> assignments) {
         synchronized (files) {
             files.writeTransaction(() -> {
-                Map<String, StoredField> stored = storedFields();
-                List<StoredField> targetsFields = new ArrayList<>();
-                for (MetaAssignment a : assignments) {
-                    targetsFields.add(current(stored, a.field()));
-                }
-                List<Target> targets = resolveAll(paths);
-                for (Target t : targets) {
-                    requireWritable(t);
-                    for (MetaAssignment a : assignments) {
-                        requireScopeFits(a.field(), t);
-                    }
-                }
-                Map<MetaType, PreparedStatement> upserts = new EnumMap<>(MetaType.class);
-                try {
-                    for (int i = 0; i < assignments.size(); i++) {
-                        MetaAssignment a = assignments.get(i);
-                        MetaType type = a.field().type();
-                        PreparedStatement s = upserts.get(type);
-                        if (s == null) {
-                            s = connection.prepareStatement("INSERT INTO " + MetadataSchema.table(type) + " (entry, field, value)"
-                                    + " VALUES (?, ?, ?) ON CONFLICT (entry, field) DO UPDATE SET value = excluded.value");
-                            upserts.put(type, s);
-                        }
-                        Object value = MetadataSchema.toSql(type, a.value());
-                        for (Target t : targets) {
-                            s.setLong(1, t.id());
-                            s.setLong(2, targetsFields.get(i).id());
-                            s.setObject(3, value);
-                            s.addBatch();
-                        }
-                    }
-                    for (PreparedStatement s : upserts.values()) {
-                        s.executeBatch();
-                    }
-                } finally {
-                    for (PreparedStatement s : upserts.values()) {
-                        s.close();
-                    }
-                }
+                setValues(paths, assignments);
                 return null;
             });
+        }
+    }
+
+    /** Sets values inside the caller's write transaction: checks every entry first, then writes. */
+    private void setValues(List<LfnPath> paths, List<MetaAssignment> assignments) throws SQLException {
+        Map<String, StoredField> stored = storedFields();
+        List<StoredField> targetsFields = new ArrayList<>();
+        for (MetaAssignment a : assignments) {
+            targetsFields.add(current(stored, a.field()));
+        }
+        List<Target> targets = resolveAll(paths);
+        for (Target t : targets) {
+            requireWritable(t);
+            for (MetaAssignment a : assignments) {
+                requireScopeFits(a.field(), t);
+            }
+        }
+        Map<MetaType, PreparedStatement> upserts = new EnumMap<>(MetaType.class);
+        try {
+            for (int i = 0; i < assignments.size(); i++) {
+                MetaAssignment a = assignments.get(i);
+                MetaType type = a.field().type();
+                PreparedStatement s = upserts.get(type);
+                if (s == null) {
+                    s = connection.prepareStatement("INSERT INTO " + MetadataSchema.table(type) + " (entry, field, value)"
+                            + " VALUES (?, ?, ?) ON CONFLICT (entry, field) DO UPDATE SET value = excluded.value");
+                    upserts.put(type, s);
+                }
+                Object value = MetadataSchema.toSql(type, a.value());
+                for (Target t : targets) {
+                    s.setLong(1, t.id());
+                    s.setLong(2, targetsFields.get(i).id());
+                    s.setObject(3, value);
+                    s.addBatch();
+                }
+            }
+            for (PreparedStatement s : upserts.values()) {
+                s.executeBatch();
+            }
+        } finally {
+            for (PreparedStatement s : upserts.values()) {
+                s.close();
+            }
         }
     }
 
@@ -237,7 +242,8 @@ public final class SqliteMetadataCatalog implements MetadataCatalog {
     @Override
     public void registerWithMetadata(List<FileCatalog.NewFile> newFiles, List<MetaAssignment> assignments) {
         synchronized (files) {
-            files.readTransaction(() -> {
+            // One transaction: a file is never registered without its metadata, not even by a crash.
+            List<LfnPath> changed = files.writeTransaction(() -> {
                 Map<String, StoredField> stored = storedFields();
                 for (MetaAssignment a : assignments) {
                     current(stored, a.field());
@@ -246,12 +252,13 @@ public final class SqliteMetadataCatalog implements MetadataCatalog {
                                 + " (set it on the directory: meta set DIR " + a.field().name() + "=...)");
                     }
                 }
-                return null;
+                List<LfnPath> directories = files.registerInTransaction(newFiles);
+                if (!assignments.isEmpty() && !newFiles.isEmpty()) {
+                    setValues(newFiles.stream().map(FileCatalog.NewFile::path).toList(), assignments);
+                }
+                return directories;
             });
-            files.register(newFiles);
-            if (!assignments.isEmpty()) {
-                set(newFiles.stream().map(FileCatalog.NewFile::path).toList(), assignments);
-            }
+            files.fireChanged(changed);
         }
     }
 

@@ -1,11 +1,5 @@
 package org.dshell.commands.data;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
+import org.dshell.backend.transfer.TransferErrors;
 import org.dshell.commands.CommandContext;
 import org.dshell.core.DshellException;
 import org.dshell.core.ExitStatus;
@@ -144,7 +139,7 @@ final class BulkRunner {
             Outcome outcome = item.run(n -> progress.advance(0, n));
             return new Result(outcome, outcome == Outcome.DONE ? item.bytes() : 0, null);
         } catch (Exception e) {
-            return new Result(null, 0, new Failure(item.name(), reason(e)));
+            return new Result(null, 0, new Failure(item.name(), TransferErrors.reason(e)));
         }
     }
 
@@ -166,28 +161,6 @@ final class BulkRunner {
         Thread.currentThread().interrupt();
     }
 
-    /** A failure's reason in one line, as the user should read it. */
-    static String reason(Throwable e) {
-        if (e instanceof DshellException) {
-            return e.getMessage();
-        }
-        if (e instanceof InterruptedIOException || e instanceof ClosedByInterruptException || e instanceof InterruptedException) {
-            return "interrupted";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file: " + e.getMessage();
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: " + e.getMessage();
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + ": " + fs.getFile();
-        }
-        if (e instanceof IOException && e.getMessage() != null) {
-            return e.getMessage();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
 
     /** Prints the summary line (or JSON) and the failures; returns the verb's exit status. */
     static int report(CommandContext ctx, Summary summary, boolean json) {

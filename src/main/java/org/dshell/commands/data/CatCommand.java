@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 
+import org.dshell.backend.transfer.ReplicaReader;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.Verb;
 import org.dshell.core.CatalogEntry;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.dshell.backend.Grid;
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.TransferErrors;
 import org.dshell.core.Replica;
 
 /** Small operations on replica bytes that several verbs share. */
@@ -41,7 +42,7 @@ final class DataFiles {
             try {
                 se.delete(replica.pfn());
             } catch (IOException | RuntimeException e) {
-                err.println("warning: cannot delete " + replica.pfn() + " on " + replica.se() + ": " + BulkRunner.reason(e));
+                err.println("warning: cannot delete " + replica.pfn() + " on " + replica.se() + ": " + TransferErrors.reason(e));
             }
         }
     }

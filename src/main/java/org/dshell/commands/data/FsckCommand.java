@@ -14,6 +14,8 @@ import java.util.function.LongConsumer;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.ByteCopy;
+import org.dshell.backend.transfer.TransferErrors;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.Verb;
 import org.dshell.commands.catalog.CatalogWalk;
@@ -211,7 +213,7 @@ public final class FsckCommand extends Verb {
                     return "dropped the replica and deleted its bytes";
                 }
             } catch (IOException e) {
-                return "dropped the replica; bytes not deleted: " + BulkRunner.reason(e);
+                return "dropped the replica; bytes not deleted: " + TransferErrors.reason(e);
             }
             return "dropped the replica";
         }
@@ -259,7 +261,7 @@ public final class FsckCommand extends Verb {
             se.delete(temp);
             return "deleted";
         } catch (IOException e) {
-            return "not repaired: " + BulkRunner.reason(e);
+            return "not repaired: " + TransferErrors.reason(e);
         }
     }
 }

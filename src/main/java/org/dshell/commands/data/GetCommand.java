@@ -2,15 +2,11 @@ package org.dshell.commands.data;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 import org.dshell.backend.FileCatalog;
+import org.dshell.backend.transfer.ByteCopy;
+import org.dshell.backend.transfer.LocalTarget;
+import org.dshell.backend.transfer.LocalTempFile;
+import org.dshell.backend.transfer.ReplicaReader;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
 import org.dshell.commands.Verb;
@@ -41,8 +41,6 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:", "  get run1.dat", "  get -r -j 8 -D /scratch/data /dteam/data/2024",
                 "  get --skip-existing 'run*.dat'"})
 public final class GetCommand extends Verb {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** Local directories already created and checked to lie inside the download directory. */
     private final Set<Path> checkedDirectories = ConcurrentHashMap.newKeySet();
 
@@ -178,7 +176,7 @@ public final class GetCommand extends Verb {
             if (checkedDirectories.add(local.getParent())) {
                 LocalTarget.createDirectories(realDir, dir, local.getParent());
             }
-            ReplicaReader.copy(ctx.grid(), entry, planned.replicas(), () -> new TempFile(local, force),
+            ReplicaReader.copy(ctx.grid(), entry, planned.replicas(), () -> new LocalTempFile(local, force),
                     meter, warning -> ctx.err().println("get: " + warning + "; trying the next"));
             return BulkRunner.Outcome.DONE;
         }
@@ -190,53 +188,6 @@ public final class GetCommand extends Verb {
         }
         try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ)) {
             return Checksums.same(ByteCopy.checksum(in, n -> { }).checksum(), entry.checksum());
-        }
-    }
-
-    /** A temporary file beside the target, renamed onto it on commit and deleted otherwise. */
-    private static final class TempFile implements ReplicaReader.Target {
-        private final Path target;
-        private final Path temp;
-        private final FileChannel channel;
-        private final boolean overwrite;
-        private boolean committed;
-
-        TempFile(Path target, boolean overwrite) throws IOException {
-            this.target = target;
-            this.overwrite = overwrite;
-            String name = target.getFileName().toString();
-            byte[] random = new byte[8];
-            RANDOM.nextBytes(random);
-            this.temp = target.resolveSibling("." + (name.length() > 200 ? name.substring(0, 200) : name)
-                    + ".dshell-tmp-" + HexFormat.of().formatHex(random));
-            this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        }
-
-        @Override
-        public WritableByteChannel channel() {
-            return channel;
-        }
-
-        @Override
-        public void commit() throws IOException {
-            channel.close();
-            if (!overwrite && Files.exists(target)) {
-                throw new java.nio.file.FileAlreadyExistsException(target.toString());
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            committed = true;
-        }
-
-        @Override
-        public void close() {
-            try {
-                channel.close();
-                if (!committed) {
-                    Files.deleteIfExists(temp);
-                }
-            } catch (IOException e) {
-                // nothing more we can do; the name marks it as a leftover
-            }
         }
     }
 }

@@ -13,15 +13,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.dshell.backend.FileCatalog;
-import org.dshell.backend.FileCatalog.NewFile;
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.ByteCopy;
+import org.dshell.backend.transfer.PublishedCopy;
+import org.dshell.backend.transfer.Registrar;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
+import org.dshell.commands.MetaTerm;
 import org.dshell.commands.SeArg;
 import org.dshell.commands.Verb;
 import org.dshell.core.CatalogEntry;
@@ -30,6 +32,9 @@ import org.dshell.core.DshellException;
 import org.dshell.core.LfnPath;
 import org.dshell.core.Replica;
 import org.dshell.core.format.Sizes;
+import org.dshell.core.meta.MetaAssignment;
+import org.dshell.core.meta.MetaField;
+import org.dshell.core.meta.MetaScope;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,8 +47,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "put", description = "Upload local files into a catalog directory, checksummed, in parallel.",
         footer = {"%nWith several arguments the last one is the catalog directory DEST (default: the current one).",
+                "%nWith --meta every uploaded file gets the values, set in the same transaction that registers it.",
                 "%nExamples:", "  put run1.dat", "  put -r -j 8 results/ /dteam/data", "  put --se LOCAL-BACKUP *.root .",
-                "  put -r --skip-existing results/"})
+                "  put -r --skip-existing results/", "  put --meta run=7 --meta energy=4.5 run7.dat /dteam/data"})
 public final class PutCommand extends Verb {
     @Option(names = "-r", description = "Upload directories with everything below them, keeping the tree.")
     boolean recursive;
@@ -66,6 +72,10 @@ public final class PutCommand extends Verb {
         boolean force;
     }
 
+    @Option(names = "--meta", paramLabel = "NAME=VALUE",
+            description = "Set a file metadata field on every uploaded file (repeatable); checked before any byte moves.")
+    List<MetaTerm> meta = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
@@ -79,6 +89,7 @@ public final class PutCommand extends Verb {
     @Override
     protected int execute() throws IOException {
         int parallel = BulkRunner.jobs(jobs, ctx);
+        List<MetaAssignment> assignments = assignments();
         List<LocalArg> sources = args.size() > 1 ? args.subList(0, args.size() - 1) : args;
         LfnPath dest = args.size() > 1 ? destination(args.get(args.size() - 1).path()) : ctx.session().cwd();
         StorageElement target = se == null ? ctx.grid().defaultStorage() : ctx.grid().storage(se.name());
@@ -106,12 +117,30 @@ public final class PutCommand extends Verb {
         for (LfnPath dir : directories) {
             catalog.mkdir(dir, true);
         }
-        Registrar registrar = new Registrar(catalog);
+        Registrar registrar = new Registrar(assignments.isEmpty() ? catalog::register
+                : batch -> ctx.grid().metadata().registerWithMetadata(batch, assignments));
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
-            items.add(new Upload(p, target, registrar));
+            items.add(new Upload(p, target, registrar, assignments));
         }
         return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", parallel, items), json(json));
+    }
+
+    /** The --meta values, parsed and checked against the fields before anything else happens. */
+    private List<MetaAssignment> assignments() {
+        if (meta.isEmpty()) {
+            return List.of();
+        }
+        List<String> words = meta.stream().map(MetaTerm::text).toList();
+        List<MetaAssignment> parsed = MetaAssignment.parseAll(words, ctx.grid().metadata().lookup());
+        for (int i = 0; i < parsed.size(); i++) {
+            MetaField field = parsed.get(i).field();
+            if (field.scope() != MetaScope.FILE) {
+                throw DshellException.usage("'" + words.get(i) + "': " + field.name() + " is a directory field, files take file fields"
+                        + " (set it on the directory: meta set DIR " + field.name() + "=...)");
+            }
+        }
+        return parsed;
     }
 
     private LfnPath destination(String raw) {
@@ -220,11 +249,13 @@ public final class PutCommand extends Verb {
         private final Planned planned;
         private final StorageElement target;
         private final Registrar registrar;
+        private final List<MetaAssignment> assignments;
 
-        Upload(Planned planned, StorageElement target, Registrar registrar) {
+        Upload(Planned planned, StorageElement target, Registrar registrar, List<MetaAssignment> assignments) {
             this.planned = planned;
             this.target = target;
             this.registrar = registrar;
+            this.assignments = assignments;
         }
 
         @Override
@@ -248,23 +279,19 @@ public final class PutCommand extends Verb {
                 }
                 throw DshellException.failure("exists with other content: " + planned.lfn() + " (use --force to replace it)");
             }
-            try (FileChannel in = FileChannel.open(planned.local(), StandardOpenOption.READ);
-                 StorageElement.Upload upload = target.upload(planned.lfn())) {
-                ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter);
-                String pfn = upload.publish();
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new java.io.InterruptedIOException("interrupted");
-                }
-                NewFile file = new NewFile(planned.lfn(), copied.size(), copied.checksum(),
-                        UUID.randomUUID().toString().toUpperCase(), new Replica(target.name(), pfn, "AprioriGood"));
+            try (PublishedCopy copy = PublishedCopy.write(planned.local(), planned.lfn(), target, meter)) {
                 List<Replica> replaced = List.of();
                 if (planned.exists()) {
-                    replaced = catalog.replaceFile(file);
+                    replaced = catalog.replaceFile(copy.file());
                 } else {
-                    registrar.register(file);
+                    registrar.register(copy.file());
                 }
-                upload.release();
+                copy.release();
                 DataFiles.deleteBytes(ctx.grid(), replaced, ctx.err());
+            }
+            if (planned.exists() && !assignments.isEmpty()) {
+                // A replaced file lost its old values with its old record; the new ones follow the swap.
+                ctx.grid().metadata().set(List.of(planned.lfn()), assignments);
             }
             return BulkRunner.Outcome.DONE;
         }

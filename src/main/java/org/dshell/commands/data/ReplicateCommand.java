@@ -9,6 +9,7 @@ import java.util.function.LongConsumer;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.ReplicaReader;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.SeArg;
 import org.dshell.commands.Verb;

@@ -155,13 +155,4 @@ class SubmitAndRunTest {
         assertEquals("Input Data Not Available", job.minorStatus());
         assertTrue(shell.grid().workload().jdl(id).contains("InputData = {\"LFN:" + lfn + "\"}"));
     }
-
-    @Test
-    void outputDataUploadFailureFailsTheJob() throws Exception {
-        long id = ids(shell.run("submit --output-data out.dat -- /bin/sh -c 'echo x > out.dat'")).get(0);
-        JobInfo job = awaitFinal(shell, id);
-        assertEquals(JobState.FAILED, job.state(), job.toString());
-        assertEquals("Uploading Job Outputs", job.minorStatus());
-        assertTrue(shell.grid().workload().logging(id).stream().anyMatch(e -> e.state() == JobState.COMPLETING));
-    }
 }

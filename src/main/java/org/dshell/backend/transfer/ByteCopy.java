@@ -1,4 +1,4 @@
-package org.dshell.commands.data;
+package org.dshell.backend.transfer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,12 +14,12 @@ import org.dshell.core.Checksums;
  * Moves bytes from a channel to a channel in one pass, computing Adler32 over the same buffer it
  * writes: one read and one write per MiB, no second pass for the checksum.
  */
-final class ByteCopy {
+public final class ByteCopy {
     private static final int BUFFER_SIZE = 1 << 20;
     private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER_SIZE));
 
     /** What went through: the byte count and its Adler32. */
-    record Copied(long size, String checksum) {
+    public record Copied(long size, String checksum) {
     }
 
     private ByteCopy() {
@@ -29,7 +29,7 @@ final class ByteCopy {
      * Copies all of {@code in} to {@code out} (null: only checksum), telling {@code meter} each chunk's
      * size. Stops with InterruptedIOException when the thread is interrupted (Ctrl-C).
      */
-    static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter) throws IOException {
+    public static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter) throws IOException {
         ByteBuffer buffer = BUFFER.get();
         Adler32 adler = new Adler32();
         long total = 0;
@@ -56,7 +56,7 @@ final class ByteCopy {
     }
 
     /** The size and Adler32 of a channel's bytes. */
-    static Copied checksum(ReadableByteChannel in, LongConsumer meter) throws IOException {
+    public static Copied checksum(ReadableByteChannel in, LongConsumer meter) throws IOException {
         return copy(in, null, meter);
     }
 }

@@ -1,4 +1,4 @@
-package org.dshell.commands.data;
+package org.dshell.backend.transfer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +13,12 @@ import org.dshell.core.LfnPath;
  * ({@code .}, {@code ..}, separators, NUL) are refused, and directories are checked after creation
  * so that a symbolic link cannot lead out either.
  */
-final class LocalTarget {
+public final class LocalTarget {
     private LocalTarget() {
     }
 
     /** The local path of {@code lfn}, relative to {@code base} (an ancestor of it), below {@code dir}. */
-    static Path below(Path dir, LfnPath base, LfnPath lfn) {
+    public static Path below(Path dir, LfnPath base, LfnPath lfn) {
         String relative = base.isRoot() ? lfn.toString().substring(1) : lfn.toString().substring(base.toString().length() + 1);
         Path local = dir;
         for (String segment : relative.split("/")) {
@@ -36,7 +36,7 @@ final class LocalTarget {
     }
 
     /** Creates {@code local} (a directory below {@code dir}) and checks it really lies inside {@code realDir}. */
-    static void createDirectories(Path realDir, Path dir, Path local) throws IOException {
+    public static void createDirectories(Path realDir, Path dir, Path local) throws IOException {
         Files.createDirectories(local);
         if (!local.toRealPath().startsWith(realDir)) {
             throw DshellException.failure("refusing to write outside " + dir + ": " + local + " leads elsewhere");

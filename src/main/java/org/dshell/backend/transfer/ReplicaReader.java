@@ -1,4 +1,4 @@
-package org.dshell.commands.data;
+package org.dshell.backend.transfer;
 
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
@@ -20,10 +20,10 @@ import org.dshell.core.Replica;
  * Adler32 while it streams into a fresh target; a bad one is named, its target discarded, and the
  * next replica tried. Only bytes that matched are ever committed.
  */
-final class ReplicaReader {
+public final class ReplicaReader {
 
     /** Where one attempt writes; committed only when the bytes matched, else closed (discarded). */
-    interface Target extends AutoCloseable {
+    public interface Target extends AutoCloseable {
         WritableByteChannel channel();
 
         void commit() throws IOException;
@@ -34,7 +34,7 @@ final class ReplicaReader {
 
     /** Makes a fresh target for each attempt. */
     @FunctionalInterface
-    interface TargetFactory {
+    public interface TargetFactory {
         Target create() throws IOException;
     }
 
@@ -42,7 +42,7 @@ final class ReplicaReader {
     }
 
     /** The replicas of {@code entry} that may be read, in the catalog's order; unusable ones are named in {@code skipped}. */
-    static List<StorageElement> readable(Grid grid, List<Replica> replicas, List<String> skipped) {
+    public static List<StorageElement> readable(Grid grid, List<Replica> replicas, List<String> skipped) {
         List<StorageElement> result = new ArrayList<>();
         for (Replica replica : replicas) {
             StorageElement se = grid.storageElements().stream().filter(s -> s.name().equals(replica.se())).findFirst().orElse(null);
@@ -63,7 +63,7 @@ final class ReplicaReader {
      * @param warn told about each bad replica before the next is tried
      * @return the replica used
      */
-    static Replica copy(Grid grid, CatalogEntry entry, List<Replica> replicas, TargetFactory targets,
+    public static Replica copy(Grid grid, CatalogEntry entry, List<Replica> replicas, TargetFactory targets,
                         LongConsumer meter, Consumer<String> warn) throws IOException {
         List<String> problems = new ArrayList<>();
         List<StorageElement> sources = readable(grid, replicas, problems);
@@ -78,7 +78,7 @@ final class ReplicaReader {
             } catch (java.io.InterruptedIOException | java.nio.channels.ClosedByInterruptException e) {
                 throw e;
             } catch (IOException e) {
-                problem = BulkRunner.reason(e);
+                problem = TransferErrors.reason(e);
             }
             if (problem == null) {
                 return replica;

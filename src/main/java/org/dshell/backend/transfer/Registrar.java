@@ -1,12 +1,12 @@
-package org.dshell.commands.data;
+package org.dshell.backend.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
-import org.dshell.backend.FileCatalog;
 import org.dshell.backend.FileCatalog.NewFile;
 import org.dshell.core.DshellException;
 
@@ -16,21 +16,26 @@ import org.dshell.core.DshellException;
  * as a whole is retried file by file, so one bad file fails alone. A file is registered only after
  * its bytes were published, and a worker returns only once its own file is registered.
  */
-final class Registrar {
+public final class Registrar {
     private static final int MAX_BATCH = 500;
 
-    private final FileCatalog catalog;
+    private final Consumer<List<NewFile>> registerBatch;
     private final Object commitLock = new Object();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
 
     private record Pending(NewFile file, CompletableFuture<Void> done) {
     }
 
-    Registrar(FileCatalog catalog) {
-        this.catalog = catalog;
+    /**
+     * @param registerBatch registers a list of files in one transaction, all or nothing: the catalog's
+     *                      {@code register}, or a variant that also sets metadata
+     */
+    public Registrar(Consumer<List<NewFile>> registerBatch) {
+        this.registerBatch = registerBatch;
     }
 
-    void register(NewFile file) {
+    /** Registers one file, possibly together with files other workers queued; returns once it is registered. */
+    public void register(NewFile file) {
         Pending mine = new Pending(file, new CompletableFuture<>());
         queue.add(mine);
         synchronized (commitLock) {
@@ -59,12 +64,12 @@ final class Registrar {
 
     private void commit(List<Pending> batch) {
         try {
-            catalog.register(batch.stream().map(Pending::file).toList());
+            registerBatch.accept(batch.stream().map(Pending::file).toList());
             batch.forEach(p -> p.done().complete(null));
         } catch (DshellException batchFailed) {
             for (Pending p : batch) {
                 try {
-                    catalog.register(List.of(p.file()));
+                    registerBatch.accept(List.of(p.file()));
                     p.done().complete(null);
                 } catch (RuntimeException e) {
                     p.done().completeExceptionally(e);
