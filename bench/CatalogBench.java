@@ -86,6 +86,11 @@ public class CatalogBench {
         long t0 = System.nanoTime();
         int n = engine.complete(List.of("ls"), "big/f00012", ctx).size();
         double first = (System.nanoTime() - t0) / 1e6;
+        // The interactive shell opens the catalog in the background at start; measure a first TAB then too.
+        CompletionEngine fresh = new CompletionEngine(verbs);
+        long t1 = System.nanoTime();
+        fresh.complete(List.of("ls"), "big/f00012", ctx);
+        double firstWarm = (System.nanoTime() - t1) / 1e6;
         double[] later = new double[50];
         for (int i = 0; i < later.length; i++) {
             long t = System.nanoTime();
@@ -93,7 +98,8 @@ public class CatalogBench {
             later[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(later);
-        System.out.printf("TAB in a directory of 100,000 entries (%d candidates): first %.1f ms (opens the catalog), later median %.2f ms, max %.2f ms%n",
-                n, first, later[later.length / 2], later[later.length - 1]);
+        System.out.printf("TAB in a directory of 100,000 entries (%d candidates): first %.1f ms if it opens the catalog,"
+                + " %.1f ms with the catalog open (as after the shell's warm-up), later median %.2f ms, max %.2f ms%n",
+                n, first, firstWarm, later[later.length / 2], later[later.length - 1]);
     }
 }

@@ -48,6 +48,14 @@ public interface FileCatalog extends AutoCloseable {
         return names;
     }
 
+    /**
+     * The names in a directory that start with {@code prefix}, sorted: what TAB needs in a directory
+     * too large to read whole.
+     */
+    default List<ChildName> childNames(LfnPath directory, String prefix) {
+        return childNames(directory).stream().filter(c -> c.name().startsWith(prefix)).toList();
+    }
+
     /** Creates a directory; with {@code parents} also its missing ancestors, and an existing directory is fine. */
     CatalogEntry mkdir(LfnPath path, boolean parents);
 

@@ -62,6 +62,7 @@ public final class InteractiveShell {
                     new JLineConsole(terminal, reader.getHistory(), color), batchContext.env(), batchContext.home(),
                     batchContext.settings(), batchContext::grid, batchContext.verbs());
             ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new JLineCompleter(completion, ctx));
+            warmUp(ctx);
             return loop(reader, terminal, ctx, color);
         } catch (IOException e) {
             throw DshellException.failure("cannot open the terminal: " + e.getMessage());
@@ -131,6 +132,23 @@ public final class InteractiveShell {
         } finally {
             worker.shutdownNow();
         }
+    }
+
+    /**
+     * Opens the catalog and reads the current directory while the user reads the prompt, so the first
+     * TAB does not pay for loading the database driver.
+     */
+    private void warmUp(CommandContext ctx) {
+        Thread thread = new Thread(() -> {
+            try {
+                completion.catalogPaths("", ctx);
+            } catch (RuntimeException e) {
+                // Only a head start: the first command reports any real problem with the catalog.
+            }
+        }, "dshell-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     private static Dispatcher.Outcome await(Future<Dispatcher.Outcome> running, AtomicInteger presses)

@@ -124,6 +124,17 @@ public abstract class FileCatalogContract {
     }
 
     @Test
+    void childNamesUnderAPrefixAreAnIndexRangeThatMissesNothing() {
+        for (String name : List.of("a", "ab", "abc", "abd", "ac", "b", "ab\u00e9", "ab\uD83D\uDE00", "aB")) {
+            alice.register(List.of(file(home.child(name), 1)));
+        }
+        assertEquals(List.of("ab", "abc", "abd", "ab\u00e9", "ab\uD83D\uDE00"),
+                alice.childNames(home, "ab").stream().map(FileCatalog.ChildName::name).toList());
+        assertEquals(List.of(), alice.childNames(home, "zz"));
+        assertEquals(9, alice.childNames(home, "").size());
+    }
+
+    @Test
     void rmdirOnlyRemovesEmptyDirectories() {
         LfnPath d = home.resolve("d");
         alice.mkdir(d, false);

@@ -149,6 +149,31 @@ public final class SqliteFileCatalog implements FileCatalog {
         });
     }
 
+    /** An index range scan: names from {@code prefix} up to {@code prefix} followed by the highest code point. */
+    @Override
+    public synchronized List<ChildName> childNames(LfnPath directory, String prefix) {
+        if (prefix.isEmpty()) {
+            return childNames(directory);
+        }
+        return read(() -> {
+            EntryRow dir = requireDirectory(directory);
+            requirePermission(dir, Modes.READ, directory);
+            List<ChildName> names = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT name, kind FROM entries WHERE parent = ? AND name >= ? AND name < ? ORDER BY name")) {
+                s.setLong(1, dir.id());
+                s.setString(2, prefix);
+                s.setString(3, prefix + new String(Character.toChars(Character.MAX_CODE_POINT)));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(new ChildName(rs.getString(1), rs.getInt(2) == 0));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
     @Override
     public synchronized CatalogEntry mkdir(LfnPath path, boolean parents) {
         if (path.isRoot()) {

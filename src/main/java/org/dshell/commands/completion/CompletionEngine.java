@@ -169,7 +169,7 @@ public final class CompletionEngine {
         }
         List<Candidate> result = new ArrayList<>();
         try {
-            for (FileCatalog.ChildName child : cache.children(ctx.grid().catalog(), dir)) {
+            for (FileCatalog.ChildName child : cache.children(ctx.grid().catalog(), dir, prefix)) {
                 if (child.name().startsWith(prefix) && (!child.name().startsWith(".") || prefix.startsWith("."))) {
                     String suffix = child.directory() ? "/" : "";
                     result.add(new Candidate(dirPart + child.name() + suffix, child.name() + suffix, null, null, !child.directory()));
