@@ -118,11 +118,11 @@ public final class SqliteFileCatalog implements FileCatalog {
                 case SIZE -> "e.size DESC, e.name";
             };
             try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT " + EntryRow.COLUMNS + " FROM entries e WHERE e.parent = ? ORDER BY " + orderBy)) {
+                    "SELECT " + EntryRow.PACKED + " FROM entries e WHERE e.parent = ? ORDER BY " + orderBy)) {
                 s.setLong(1, dir.id());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        EntryRow row = EntryRow.read(rs);
+                        EntryRow row = EntryRow.unpack(rs.getString(1));
                         sink.accept(row.toEntry(directory.child(row.name())));
                     }
                 }
