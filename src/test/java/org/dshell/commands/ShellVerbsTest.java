@@ -74,6 +74,23 @@ class ShellVerbsTest {
     }
 
     @Test
+    void localWildcardsExpandAgainstTheLocalDirectoryAndQuotingSuppressesThem() throws Exception {
+        for (String name : java.util.List.of("a1.dat", "a2.dat", "b.txt", "star*.dat")) {
+            Files.writeString(shell.localDir().resolve(name), name);
+        }
+        assertEquals("a1.dat\na2.dat\nstar*.dat\n", shell.run("lls *.dat").out());
+        assertEquals("a1.dat\na2.dat\n", shell.run("lls a?.dat").out());
+        assertEquals("star*.dat\n", shell.run("lls 'star*.dat'").out());
+        TestShell.Result none = shell.run("lls *.root");
+        assertEquals(2, none.status());
+        assertEquals("lls: no match: *.root\n", none.err());
+        assertEquals(0, shell.run("mkdir up; put a*.dat up").status(), shell.run("ls up").err());
+        assertEquals("a1.dat\na2.dat\n", shell.run("ls up").out());
+        assertEquals(0, shell.run("put 'star*.dat' up").status());
+        assertEquals("a1.dat\na2.dat\nstar*.dat\n", shell.run("ls up").out());
+    }
+
+    @Test
     void bangRunsALocalCommandInTheLocalDirectory() throws Exception {
         Files.writeString(shell.localDir().resolve("x.txt"), "content");
         TestShell.Result r = shell.run("!cat x.txt; echo done");

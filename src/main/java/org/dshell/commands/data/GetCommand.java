@@ -74,7 +74,7 @@ public final class GetCommand extends Verb {
         if (skipExisting && force) {
             throw DshellException.usage("--skip-existing and --force exclude each other");
         }
-        Path dir = directory == null ? ctx.session().localCwd() : ctx.session().localPath(directory.path());
+        Path dir = directory == null ? ctx.session().localCwd() : ctx.session().localPath(org.dshell.core.Glob.literal(directory.path()));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw DshellException.usage("not a directory: " + dir);
         }

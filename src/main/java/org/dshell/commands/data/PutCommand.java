@@ -23,12 +23,14 @@ import org.dshell.backend.transfer.PublishedCopy;
 import org.dshell.backend.transfer.Registrar;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
+import org.dshell.commands.LocalGlob;
 import org.dshell.commands.MetaTerm;
 import org.dshell.commands.SeArg;
 import org.dshell.commands.Verb;
 import org.dshell.core.CatalogEntry;
 import org.dshell.core.Checksums;
 import org.dshell.core.DshellException;
+import org.dshell.core.Glob;
 import org.dshell.core.LfnPath;
 import org.dshell.core.Replica;
 import org.dshell.core.format.Sizes;
@@ -153,13 +155,18 @@ public final class PutCommand extends Verb {
 
     /** Adds the files (and, with -r, directories) one argument stands for. */
     private void collect(LocalArg arg, LfnPath dest, Set<LfnPath> directories, Map<LfnPath, Path> files) throws IOException {
-        Path local = ctx.session().localPath(arg.path());
+        for (Path local : LocalGlob.expand(ctx.session(), arg.path())) {
+            collect(local, Glob.literal(arg.path()), dest, directories, files);
+        }
+    }
+
+    private void collect(Path local, String shown, LfnPath dest, Set<LfnPath> directories, Map<LfnPath, Path> files) throws IOException {
         if (!Files.exists(local)) {
-            throw DshellException.usage("no such local file: " + arg.path());
+            throw DshellException.usage("no such local file: " + shown);
         }
         if (Files.isDirectory(local)) {
             if (!recursive) {
-                throw DshellException.usage("is a directory (use -r): " + arg.path());
+                throw DshellException.usage("is a directory (use -r): " + shown);
             }
             LfnPath top = dest.child(nameOf(local));
             try (Stream<Path> walk = Files.walk(local)) {
@@ -180,7 +187,7 @@ public final class PutCommand extends Verb {
         } else if (Files.isRegularFile(local)) {
             add(files, dest.child(nameOf(local)), local);
         } else {
-            throw DshellException.usage("not a regular file: " + arg.path());
+            throw DshellException.usage("not a regular file: " + shown);
         }
     }
 

@@ -44,7 +44,7 @@ public final class LlsCommand extends Verb {
             targets.add(ctx.session().localCwd());
         }
         for (LocalArg arg : paths) {
-            targets.add(ctx.session().localPath(Glob.literal(arg.path())));
+            targets.addAll(org.dshell.commands.LocalGlob.expand(ctx.session(), arg.path()));
         }
         for (Path target : targets) {
             if (!Files.exists(target)) {
