@@ -7,6 +7,7 @@ import java.util.List;
 import org.dshell.backend.Grid;
 import org.dshell.backend.StorageElement;
 import org.dshell.backend.transfer.TransferErrors;
+import org.dshell.core.DshellException;
 import org.dshell.core.Replica;
 
 /** Small operations on replica bytes that several verbs share. */
@@ -15,6 +16,15 @@ final class DataFiles {
     }
 
     /** The SE of a replica, or null when the grid does not know it. */
+    /** The SE called {@code name} (the default SE when null), refusing one that may not be written. */
+    static StorageElement writableStorage(Grid grid, String name) {
+        StorageElement target = name == null ? grid.defaultStorage() : grid.storage(name);
+        if (!target.writable()) {
+            throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
+        }
+        return target;
+    }
+
     static StorageElement storageOf(Grid grid, Replica replica) {
         for (StorageElement se : grid.storageElements()) {
             if (se.name().equals(replica.se())) {

@@ -94,10 +94,7 @@ public final class PutCommand extends Verb {
         List<MetaAssignment> assignments = assignments();
         List<LocalArg> sources = args.size() > 1 ? args.subList(0, args.size() - 1) : args;
         LfnPath dest = args.size() > 1 ? destination(args.get(args.size() - 1).path()) : ctx.session().cwd();
-        StorageElement target = se == null ? ctx.grid().defaultStorage() : ctx.grid().storage(se.name());
-        if (!target.writable()) {
-            throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
-        }
+        StorageElement target = DataFiles.writableStorage(ctx.grid(), se == null ? null : se.name());
         FileCatalog catalog = catalog();
         String hint = args.size() == 2 ? " (the last argument is the destination; add '.' for the current directory)" : "";
         CatalogEntry destEntry = catalog.stat(dest).orElseThrow(() -> DshellException.failure("no such catalog directory: " + dest + hint));

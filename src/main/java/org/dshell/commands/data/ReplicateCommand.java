@@ -45,10 +45,7 @@ public final class ReplicateCommand extends Verb {
     @Override
     protected int execute() {
         int parallel = BulkRunner.jobs(jobs, ctx);
-        StorageElement target = ctx.grid().storage(se.name());
-        if (!target.writable()) {
-            throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
-        }
+        StorageElement target = DataFiles.writableStorage(ctx.grid(), se.name());
         FileCatalog catalog = catalog();
         List<CatalogEntry> files = new ArrayList<>();
         for (LfnPath lfn : expandAll(lfns)) {

@@ -39,10 +39,7 @@ public final class RmreplicaCommand extends Verb {
     @Override
     protected int execute() {
         int parallel = BulkRunner.jobs(jobs, ctx);
-        StorageElement target = ctx.grid().storage(se.name());
-        if (!target.writable()) {
-            throw DshellException.failure("SE " + target.name() + " is read-only (se." + target.name() + ".write = false)");
-        }
+        StorageElement target = DataFiles.writableStorage(ctx.grid(), se.name());
         List<BulkRunner.Item> items = new ArrayList<>();
         for (LfnPath lfn : expandAll(lfns)) {
             items.add(new BulkRunner.Item() {
