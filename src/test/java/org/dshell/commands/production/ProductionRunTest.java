@@ -119,4 +119,18 @@ class ProductionRunTest {
         assertEquals(0, r.status(), r.toString());
         return r.out().lines().toList();
     }
+
+    @Test
+    void theShippedExampleRunsAsIsOnAFreshHome() {
+        try (TestShell fresh = new TestShell(tmp.resolve("fresh"), "bob")) {
+            Path example = Path.of("scripts/examples/production.yaml").toAbsolutePath();
+            TestShell.Result run = fresh.run("production run " + example + " --wait --interval 50");
+            assertEquals(0, run.status(), run.toString());
+            assertTrue(run.out().endsWith("production 1 complete\n"), run.out());
+            TestShell.Result merged = fresh.run("find / merged=1 particle=gamma-diffuse");
+            assertEquals(2, merged.out().lines().count(), merged.toString());
+            assertEquals(8, fresh.run("find / data_level=DL1").out().lines().count(), "6 processed files and 2 merged ones");
+            assertEquals(6, fresh.run("find / data_level=DL0").out().lines().count());
+        }
+    }
 }
