@@ -101,6 +101,7 @@ public class ProductionBench {
             System.out.printf("wall clock to completion: %.1f s; %d engine passes (%d that changed something)%n", total / 1e9, passes, busyPasses);
             System.out.printf("engine time in passes that changed something: %.2f s wall, %.2f s CPU -> %.2f ms wall, %.2f ms CPU per task (%d tasks)%n",
                     busyWall / 1e9, busyCpu / 1e9, busyWall / 1e6 / tasks, busyCpu / 1e6 / tasks, tasks);
+            org.dshell.backend.production.Timing.millis().forEach((phase, ms) -> System.out.printf("  %-40s %8.0f ms%n", phase, ms));
             System.out.printf("idle polling passes: %.2f s wall, %.2f s CPU in all%n", idleWall / 1e9, idleCpu / 1e9);
         }
     }

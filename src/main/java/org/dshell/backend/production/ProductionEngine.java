@@ -60,17 +60,22 @@ final class ProductionEngine {
         boolean changed = false;
         Map<String, Boolean> complete = new HashMap<>();
         for (StepSpec step : spec.steps()) {
+            long t = System.nanoTime();
             changed |= follow(id, step);
+            t = Timing.add("follow (outputs, accounting)", t);
             if (!step.isSource()) {
                 changed |= discover(id, spec, step);
             }
+            t = Timing.add("discover (find)", t);
             boolean inputsFinal = step.parents().isEmpty() ? finishing : step.parents().stream().allMatch(complete::get);
             if (active && !step.isSource()) {
                 changed |= group(id, step, inputsFinal || flushed(id, step.id()));
             }
+            t = Timing.add("group", t);
             if (active) {
                 changed |= submit(id, spec, step);
             }
+            Timing.add("submit (staging, WMS)", t);
             complete.put(step.id(), (step.isSource() || inputsFinal) && idle(id, step.id()));
         }
         return changed;
@@ -189,6 +194,7 @@ final class ProductionEngine {
             throw new UncheckedIOException(e);
         }
         try {
+            long stagingStart = System.nanoTime();
             List<Long> ready = new ArrayList<>();
             List<JobDescription> jobs = new ArrayList<>();
             for (long no : claimed) {
@@ -204,6 +210,7 @@ final class ProductionEngine {
                 }
             }
             WorkloadManager workload = grid.workload();
+            Timing.add("  submit: staging inputs", stagingStart);
             try {
                 record(id, step, ready, workload.submit(jobs, spec.baseDirectory()));
             } catch (RuntimeException batch) {
@@ -217,7 +224,9 @@ final class ProductionEngine {
             }
             return true;
         } finally {
+            long t = System.nanoTime();
             deleteTree(staging);
+            Timing.add("  submit: delete staging", t);
         }
     }
 
@@ -331,13 +340,18 @@ final class ProductionEngine {
             throw new UncheckedIOException(e);
         }
         try {
+            long t = System.nanoTime();
             List<Path> files = grid.workload().outputSandbox(jobId, sandbox);
+            t = Timing.add("  follow: output sandbox", t);
             data.collect(files, step.job().outputs(), outputDirectory(id, step), step.outputSE(), step.outputMetadata());
+            Timing.add("  follow: upload and register outputs", t);
         } catch (RuntimeException e) {
             failed(id, step, task, "job " + jobId + " outputs: " + e.getMessage());
             return;
         } finally {
+            long t = System.nanoTime();
             deleteTree(sandbox);
+            Timing.add("  follow: delete sandbox copy", t);
         }
         store.write(c -> {
             update(c, "UPDATE files SET state = 'Processed' WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
