@@ -55,15 +55,47 @@ final class ProductionEngine {
         this.data = new TaskData(grid);
     }
 
+    /** How often a step without parents looks for new input files in the catalog. */
+    private static final long ROOT_DISCOVERY_MILLIS = 5_000;
+    /** Per production/step, how many passes saw its jobs finish; a child compares with what it last saw. */
+    private final Map<String, Long> generations = new HashMap<>();
+    private final Map<String, Long> seen = new HashMap<>();
+    private final Map<String, Long> lastDiscovery = new HashMap<>();
+
+    /**
+     * A child looks for files only when its parents registered outputs since it last looked (or this
+     * engine has not looked yet); a step without parents at most every few seconds.
+     */
+    private boolean shouldDiscover(long id, StepSpec step) {
+        String key = id + "/" + step.id();
+        Long last = lastDiscovery.get(key);
+        long now = System.currentTimeMillis();
+        boolean due = last == null || (step.parents().isEmpty() && now - last >= ROOT_DISCOVERY_MILLIS);
+        for (String parent : step.parents()) {
+            long generation = generations.getOrDefault(id + "/" + parent, 0L);
+            if (!Long.valueOf(generation).equals(seen.put(key + "<" + parent, generation))) {
+                due = true;
+            }
+        }
+        if (due) {
+            lastDiscovery.put(key, now);
+        }
+        return due;
+    }
+
     /** Returns whether anything changed. */
     boolean tick(long id, ProductionSpec spec, boolean active, boolean finishing) {
         boolean changed = false;
         Map<String, Boolean> complete = new HashMap<>();
         for (StepSpec step : spec.steps()) {
             long t = System.nanoTime();
-            changed |= follow(id, step);
+            boolean followed = follow(id, step);
+            changed |= followed;
+            if (followed) {
+                generations.merge(id + "/" + step.id(), 1L, Long::sum);
+            }
             t = Timing.add("follow (outputs, accounting)", t);
-            if (!step.isSource()) {
+            if (!step.isSource() && shouldDiscover(id, step)) {
                 changed |= discover(id, spec, step);
             }
             t = Timing.add("discover (find)", t);

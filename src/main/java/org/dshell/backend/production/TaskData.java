@@ -139,9 +139,11 @@ final class TaskData {
                 files.add(new FileCatalog.NewFile(lfn, size, Checksums.adler32Hex(adler), UUID.randomUUID().toString().toUpperCase(),
                         new Replica(target.name(), pfn, "AprioriGood")));
             }
+            long t = System.nanoTime();
             if (!files.isEmpty()) {
                 grid.metadata().registerWithMetadata(files, assignments);
             }
+            Timing.add("    collect: registerWithMetadata", t);
             for (StorageElement.Upload upload : uploads) {
                 upload.release();
             }
