@@ -157,4 +157,17 @@ class ProductionVerbsTest {
         assertEquals(2, shell.grid().workload().jobs(WorkloadManager.JobFilter.all()).size(), "no task submitted twice");
         assertEquals(2, run("find ~ kind=copied").out().lines().count());
     }
+
+    @Test
+    void anInputWhoseBytesAreGoneIsProblematicAndRunSaysSo() throws Exception {
+        String home = shell.session().home().toString();
+        Files.delete(tmp.resolve("home/local/se/LOCAL-DISK" + home + "/raw/data2.txt"));
+        TestShell.Result r = shell.run("production run one.yaml --wait --interval 50");
+        assertEquals(1, r.status(), r.toString());
+        assertEquals("production: production 1 finished with 1 input(s) in MaxReset or Problematic"
+                + " (see 'production files 1 --state MaxReset')\n", r.err());
+        assertEquals(1, productions().files(1, "copy", "Problematic").size());
+        assertTrue(productions().files(1, "copy", "Problematic").get(0).lfn().endsWith("/raw/data2.txt"));
+        assertEquals(2L, productions().status(1).get(0).files().get("Processed"), "the other inputs went on without it");
+    }
 }
