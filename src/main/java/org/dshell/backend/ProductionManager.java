@@ -60,7 +60,8 @@ public interface ProductionManager {
     record StepStatus(String step, String name, Map<String, Long> files, Map<String, Long> tasks) {
     }
 
-    record ProductionFile(String step, String lfn, String state, int errors, Long task) {
+    /** {@code lastError}: why the file's last task failed, if it did. */
+    record ProductionFile(String step, String lfn, String state, int errors, Long task, String lastError) {
     }
 
     record StepPlan(String step, List<String> inputFiles, List<List<String>> tasks, int sourceTasks) {

@@ -230,15 +230,18 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
         }
         return store.read(c -> {
             List<ProductionFile> result = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT f.step_id, f.lfn, f.state, f.errors, f.task_no FROM files f"
-                    + " JOIN steps p ON p.production_id = f.production_id AND p.step_id = f.step_id WHERE f.production_id = ?"
+            try (PreparedStatement s = c.prepareStatement("SELECT f.step_id, f.lfn, f.state, f.errors, f.task_no, t.message FROM files f"
+                    + " JOIN steps p ON p.production_id = f.production_id AND p.step_id = f.step_id"
+                    + " LEFT JOIN tasks t ON t.production_id = f.production_id AND t.step_id = f.step_id AND t.task_no = f.task_no"
+                    + " AND t.status = 'Failed' WHERE f.production_id = ?"
                     + " AND (?2 IS NULL OR f.step_id = ?2) AND (?3 IS NULL OR f.state = ?3) ORDER BY p.position, f.lfn")) {
                 ProductionEngine.bind(s, id, step, state);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         long task = rs.getLong(5);
+                        boolean noTask = rs.wasNull();
                         result.add(new ProductionFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                rs.wasNull() ? null : task));
+                                noTask ? null : task, rs.getString(6)));
                     }
                 }
             }

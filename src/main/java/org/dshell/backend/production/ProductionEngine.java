@@ -417,7 +417,8 @@ final class ProductionEngine {
 
     private void problematic(long id, StepSpec step, long task, String lfn, String message) {
         store.write(c -> {
-            update(c, "UPDATE files SET state = 'Problematic' WHERE production_id = ? AND step_id = ? AND lfn = ?", id, step.id(), lfn);
+            update(c, "UPDATE files SET state = 'Problematic', errors = errors + 1 WHERE production_id = ? AND step_id = ? AND lfn = ?",
+                    id, step.id(), lfn);
             update(c, "UPDATE files SET state = 'Unused', task_no = NULL WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
                     id, step.id(), task);
             update(c, "UPDATE tasks SET status = 'Failed', message = ? WHERE production_id = ? AND step_id = ? AND task_no = ?",

@@ -31,10 +31,11 @@ public final class ProductionFilesCommand extends ProductionVerb {
             Json.print(out(), files);
             return 0;
         }
-        Table table = new Table(out(), false, false, true, true, false);
-        table.header("STEP", "STATE", "ERRORS", "TASK", "LFN");
+        Table table = new Table(out(), false, false, true, true, false, false);
+        table.header("STEP", "STATE", "ERRORS", "TASK", "LFN", "LAST ERROR");
         for (ProductionFile f : files) {
-            table.row(f.step(), f.state(), Integer.toString(f.errors()), f.task() == null ? "-" : f.task().toString(), f.lfn());
+            table.row(f.step(), f.state(), Integer.toString(f.errors()), f.task() == null ? "-" : f.task().toString(), f.lfn(),
+                    f.lastError() == null ? "" : f.lastError());
         }
         table.flush();
         return 0;

@@ -95,6 +95,8 @@ class ProductionRunTest {
         assertEquals(1, maxReset.size());
         assertTrue(maxReset.get(0).lfn().endsWith("/productions/1/simulate/sim_3.dat"), maxReset.toString());
         assertEquals(2, maxReset.get(0).errors(), "retries: 1 means two attempts");
+        assertTrue(maxReset.get(0).lastError().matches("job \\d+ Failed: Application Finished With Errors \\(Exit code 3\\)"),
+                maxReset.get(0).lastError());
         ProductionFile retried = shell.grid().productions().files(1, "process", null).stream()
                 .filter(f -> f.lfn().endsWith("sim_2.dat")).findFirst().orElseThrow();
         assertEquals("Processed", retried.state());

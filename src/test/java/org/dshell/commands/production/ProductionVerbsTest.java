@@ -168,6 +168,7 @@ class ProductionVerbsTest {
                 + " (see 'production files 1 --state MaxReset')\n", r.err());
         assertEquals(1, productions().files(1, "copy", "Problematic").size());
         assertTrue(productions().files(1, "copy", "Problematic").get(0).lfn().endsWith("/raw/data2.txt"));
+        assertTrue(run("production files 1 --state Problematic").out().contains("cannot read input " + home + "/raw/data2.txt"));
         assertEquals(2L, productions().status(1).get(0).files().get("Processed"), "the other inputs went on without it");
     }
 }
