@@ -41,6 +41,11 @@ public interface Grid extends AutoCloseable {
         throw org.dshell.core.DshellException.failure("this grid has no metadata catalog");
     }
 
+    /** Productions (multi-step, data-driven workflows); a grid without them says so when asked. */
+    default ProductionManager productions() {
+        throw DshellException.failure("this grid has no production system");
+    }
+
     @Override
     void close();
 }

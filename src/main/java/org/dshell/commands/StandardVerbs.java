@@ -35,6 +35,7 @@ import org.dshell.commands.meta.MetaCommand;
 import org.dshell.commands.scripting.EvalCommand;
 import org.dshell.commands.scripting.GroovyCommand;
 import org.dshell.commands.scripting.RunCommand;
+import org.dshell.commands.production.ProductionCommand;
 import org.dshell.commands.shellverbs.EchoCommand;
 import org.dshell.commands.shellverbs.ExitCommand;
 import org.dshell.commands.shellverbs.HelpCommand;
@@ -73,6 +74,7 @@ public final class StandardVerbs {
                 .add("Jobs", OutputCommand.class, OutputCommand::new)
                 .add("Jobs", LogCommand.class, LogCommand::new)
                 .add("Jobs", PeekCommand.class, PeekCommand::new)
+                .add("Jobs", ProductionCommand.class, ProductionCommand::new)
                 .add("Data", PutCommand.class, PutCommand::new)
                 .add("Data", GetCommand.class, GetCommand::new)
                 .add("Data", CatCommand.class, CatCommand::new)

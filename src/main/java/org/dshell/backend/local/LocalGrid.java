@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.Grid;
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.ProductionManager;
 import org.dshell.backend.WorkloadManager;
+import org.dshell.backend.production.EmbeddedProductionManager;
 import org.dshell.config.StorageSettings;
 import org.dshell.backend.MetadataCatalog;
 import org.dshell.core.Identity;
@@ -29,6 +31,8 @@ public final class LocalGrid implements Grid {
     private LocalWorkloadManager workload;
     private Identity workloadIdentity;
     private SqliteMetadataCatalog metadata;
+    private EmbeddedProductionManager productions;
+    private Identity productionsIdentity;
 
     public LocalGrid(Path root, Identity identity, LfnPath home, StorageSettings storage) {
         this(root, () -> identity, who -> home, storage);
@@ -105,8 +109,26 @@ public final class LocalGrid implements Grid {
         return metadata;
     }
 
+    /** Productions in {@code productions.db}, driven by whichever dshell runs the engine (see ProductionDaemon). */
+    @Override
+    public synchronized ProductionManager productions() {
+        Identity who = identity.get();
+        if (productions == null || !who.equals(productionsIdentity)) {
+            if (productions != null) {
+                productions.close();
+            }
+            productions = new EmbeddedProductionManager(root.resolve("productions.db"), this, () -> homeOf.apply(identity.get()));
+            productionsIdentity = who;
+        }
+        return productions;
+    }
+
     @Override
     public synchronized void close() {
+        if (productions != null) {
+            productions.close();
+            productions = null;
+        }
         if (workload != null) {
             workload.close();
             workload = null;

@@ -1,0 +1,502 @@
+package org.dshell.backend.production;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.dshell.backend.Grid;
+import org.dshell.backend.WorkloadManager;
+import org.dshell.core.DshellException;
+import org.dshell.core.JobInfo;
+import org.dshell.core.JobState;
+import org.dshell.core.LfnPath;
+import org.dshell.core.jdl.Jdl;
+import org.dshell.core.jdl.JobDescription;
+import org.dshell.core.production.JobTemplate;
+import org.dshell.core.production.ProductionSpec;
+import org.dshell.core.production.StepSpec;
+
+/**
+ * One pass of the transformation agent over one production, step by step with parents first: account
+ * for finished jobs (Done: outputs registered with the step's output metadata, inputs Processed; else
+ * inputs back to Unused, or MaxReset after the retry limit), find new input files, group Unused files
+ * into tasks of the group size, and submit the new tasks as jobs.
+ */
+final class ProductionEngine {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
+    private static final int SUBMIT_BATCH = 200;
+
+    private final ProductionStore store;
+    private final Grid grid;
+    private final Supplier<LfnPath> home;
+    private final TaskData data;
+
+    ProductionEngine(ProductionStore store, Grid grid, Supplier<LfnPath> home) {
+        this.store = store;
+        this.grid = grid;
+        this.home = home;
+        this.data = new TaskData(grid);
+    }
+
+    /** How often a step without parents looks for new input files in the catalog. */
+    private static final long ROOT_DISCOVERY_MILLIS = 5_000;
+    /** Per production/step, how many passes saw its jobs finish; a child compares with what it last saw. */
+    private final Map<String, Long> generations = new HashMap<>();
+    private final Map<String, Long> seen = new HashMap<>();
+    private final Map<String, Long> lastDiscovery = new HashMap<>();
+
+    /**
+     * A child looks for files only when its parents registered outputs since it last looked (or this
+     * engine has not looked yet); a step without parents at most every few seconds.
+     */
+    private boolean shouldDiscover(long id, StepSpec step) {
+        String key = id + "/" + step.id();
+        Long last = lastDiscovery.get(key);
+        long now = System.currentTimeMillis();
+        boolean due = last == null || (step.parents().isEmpty() && now - last >= ROOT_DISCOVERY_MILLIS);
+        for (String parent : step.parents()) {
+            long generation = generations.getOrDefault(id + "/" + parent, 0L);
+            if (!Long.valueOf(generation).equals(seen.put(key + "<" + parent, generation))) {
+                due = true;
+            }
+        }
+        if (due) {
+            lastDiscovery.put(key, now);
+        }
+        return due;
+    }
+
+    /** Returns whether anything changed. */
+    boolean tick(long id, ProductionSpec spec, boolean active, boolean finishing) {
+        boolean changed = false;
+        Map<String, Boolean> complete = new HashMap<>();
+        for (StepSpec step : spec.steps()) {
+            long t = System.nanoTime();
+            boolean followed = follow(id, step);
+            changed |= followed;
+            if (followed) {
+                generations.merge(id + "/" + step.id(), 1L, Long::sum);
+            }
+            t = Timing.add("follow (outputs, accounting)", t);
+            if (!step.isSource() && shouldDiscover(id, step)) {
+                changed |= discover(id, spec, step);
+            }
+            t = Timing.add("discover (find)", t);
+            boolean inputsFinal = step.parents().isEmpty() ? finishing : step.parents().stream().allMatch(complete::get);
+            if (active && !step.isSource()) {
+                changed |= group(id, step, inputsFinal || flushed(id, step.id()));
+            }
+            t = Timing.add("group", t);
+            if (active) {
+                changed |= submit(id, spec, step);
+            }
+            Timing.add("submit (staging, WMS)", t);
+            complete.put(step.id(), (step.isSource() || inputsFinal) && idle(id, step.id()));
+        }
+        return changed;
+    }
+
+    /** The directory a step's outputs go to. */
+    LfnPath outputDirectory(long id, StepSpec step) {
+        String path = step.outputPath().replace("{production}", Long.toString(id)).replace("{step}", step.id());
+        return home.get().resolve(path);
+    }
+
+    /** The input files a step's query finds now. */
+    List<String> find(long id, ProductionSpec spec, StepSpec step) {
+        List<LfnPath> tops = step.parents().isEmpty()
+                ? List.of(home.get().resolve(step.inputPath()))
+                : step.parents().stream().map(p -> outputDirectory(id, spec.step(p).orElseThrow())).toList();
+        List<String> found = new ArrayList<>();
+        for (LfnPath top : tops) {
+            if (grid.catalog().stat(top).isPresent()) {
+                grid.metadata().find(top, step.inputQuery(), false, e -> found.add(e.path().toString()));
+            }
+        }
+        return found;
+    }
+
+    private boolean discover(long id, ProductionSpec spec, StepSpec step) {
+        List<String> found = find(id, spec, step);
+        if (found.isEmpty()) {
+            return false;
+        }
+        return store.write(c -> {
+            int added = 0;
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT OR IGNORE INTO files (production_id, step_id, lfn, state) VALUES (?, ?, ?, 'Unused')")) {
+                for (String lfn : found) {
+                    s.setLong(1, id);
+                    s.setString(2, step.id());
+                    s.setString(3, lfn);
+                    added += s.executeUpdate();
+                }
+            }
+            return added > 0;
+        });
+    }
+
+    private boolean group(long id, StepSpec step, boolean flush) {
+        return store.write(c -> {
+            List<String> unused = strings(c, "SELECT lfn FROM files WHERE production_id = ? AND step_id = ? AND state = 'Unused' ORDER BY lfn",
+                    id, step.id());
+            int size = step.groupSize();
+            int groups = flush ? (unused.size() + size - 1) / size : unused.size() / size;
+            if (groups == 0) {
+                return false;
+            }
+            long next = longValue(c, "SELECT next_task FROM steps WHERE production_id = ? AND step_id = ?", id, step.id());
+            try (PreparedStatement task = c.prepareStatement(
+                    "INSERT INTO tasks (production_id, step_id, task_no, status) VALUES (?, ?, ?, 'Created')");
+                 PreparedStatement assign = c.prepareStatement(
+                         "UPDATE files SET state = 'Assigned', task_no = ? WHERE production_id = ? AND step_id = ? AND lfn = ? AND state = 'Unused'")) {
+                for (int g = 0; g < groups; g++) {
+                    long no = next++;
+                    task.setLong(1, id);
+                    task.setString(2, step.id());
+                    task.setLong(3, no);
+                    task.executeUpdate();
+                    for (String lfn : unused.subList(g * size, Math.min(unused.size(), (g + 1) * size))) {
+                        assign.setLong(1, no);
+                        assign.setLong(2, id);
+                        assign.setString(3, step.id());
+                        assign.setString(4, lfn);
+                        assign.executeUpdate();
+                    }
+                }
+            }
+            update(c, "UPDATE steps SET next_task = ? WHERE production_id = ? AND step_id = ?", next, id, step.id());
+            return true;
+        });
+    }
+
+    private boolean submit(long id, ProductionSpec spec, StepSpec step) {
+        List<Long> claimed = store.write(c -> {
+            List<Long> created = longs(c, "SELECT task_no FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Created'"
+                    + " ORDER BY task_no LIMIT " + SUBMIT_BATCH, id, step.id());
+            for (long no : created) {
+                update(c, "UPDATE tasks SET status = 'Submitting' WHERE production_id = ? AND step_id = ? AND task_no = ?", id, step.id(), no);
+            }
+            return created;
+        });
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Map<Long, List<String>> inputs = store.read(c -> {
+            Map<Long, List<String>> byTask = new LinkedHashMap<>();
+            claimed.forEach(no -> byTask.put(no, new ArrayList<>()));
+            try (PreparedStatement s = c.prepareStatement("SELECT task_no, lfn FROM files WHERE production_id = ? AND step_id = ?"
+                    + " AND state = 'Assigned' AND task_no BETWEEN ? AND ? ORDER BY lfn")) {
+                s.setLong(1, id);
+                s.setString(2, step.id());
+                s.setLong(3, claimed.get(0));
+                s.setLong(4, claimed.get(claimed.size() - 1));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> files = byTask.get(rs.getLong(1));
+                        if (files != null) {
+                            files.add(rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return byTask;
+        });
+        Path staging;
+        try {
+            staging = Files.createTempDirectory("dshell-production-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            long stagingStart = System.nanoTime();
+            List<Long> ready = new ArrayList<>();
+            List<JobDescription> jobs = new ArrayList<>();
+            for (long no : claimed) {
+                try {
+                    Path dir = Files.createDirectory(staging.resolve(Long.toString(no)));
+                    List<Path> staged = data.stage(inputs.get(no), dir);
+                    jobs.add(describe(id, spec, step, no, inputs.get(no), staged));
+                    ready.add(no);
+                } catch (TaskData.StagingFailed e) {
+                    problematic(id, step, no, e.lfn, e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    failed(id, step, no, e.getMessage());
+                }
+            }
+            WorkloadManager workload = grid.workload();
+            Timing.add("  submit: staging inputs", stagingStart);
+            try {
+                record(id, step, ready, workload.submit(jobs, spec.baseDirectory()));
+            } catch (RuntimeException batch) {
+                for (int i = 0; i < ready.size(); i++) {
+                    try {
+                        record(id, step, List.of(ready.get(i)), workload.submit(List.of(jobs.get(i)), spec.baseDirectory()));
+                    } catch (RuntimeException e) {
+                        failed(id, step, ready.get(i), "submission refused: " + e.getMessage());
+                    }
+                }
+            }
+            return true;
+        } finally {
+            long t = System.nanoTime();
+            deleteTree(staging);
+            Timing.add("  submit: delete staging", t);
+        }
+    }
+
+    private void record(long id, StepSpec step, List<Long> tasks, List<Long> jobIds) {
+        store.write(c -> {
+            for (int i = 0; i < tasks.size(); i++) {
+                update(c, "UPDATE tasks SET status = 'Submitted', job_id = ?, job_state = 'Received', message = NULL"
+                        + " WHERE production_id = ? AND step_id = ? AND task_no = ?", jobIds.get(i), id, step.id(), tasks.get(i));
+            }
+            return null;
+        });
+    }
+
+    JobDescription describe(long id, ProductionSpec spec, StepSpec step, long task, List<String> lfns, List<Path> staged) {
+        JobTemplate t = step.job();
+        Map<String, String> values = Map.of("production", Long.toString(id), "step", step.id(), "task", Long.toString(task),
+                "inputs", staged.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" ")),
+                "input_lfns", String.join(" ", lfns));
+        Jdl jdl;
+        if (t.jdl() != null) {
+            jdl = Jdl.parse(substitute(t.jdl(), values));
+        } else {
+            jdl = new Jdl();
+            jdl.set("Executable", t.executable());
+            if (!t.arguments().isBlank()) {
+                jdl.set("Arguments", substitute(t.arguments(), values));
+            }
+        }
+        List<String> sandbox = new ArrayList<>();
+        Stream.concat(t.inputSandbox().stream(), jdl.getList("InputSandbox").stream())
+                .map(e -> e.regionMatches(true, 0, "LFN:", 0, 4) ? e : spec.baseDirectory().resolve(e).toString())
+                .distinct().forEach(sandbox::add);
+        staged.forEach(p -> sandbox.add(p.toString()));
+        if (!sandbox.isEmpty()) {
+            jdl.set("InputSandbox", sandbox);
+        }
+        List<String> outputs = new ArrayList<>(jdl.getList("OutputSandbox"));
+        Stream.of(jdl.getString("StdOutput", JobDescription.DEFAULT_STD_OUTPUT), jdl.getString("StdError", JobDescription.DEFAULT_STD_ERROR))
+                .filter(f -> !outputs.contains(f)).forEach(outputs::add);
+        t.outputs().stream().filter(f -> !outputs.contains(f)).forEach(outputs::add);
+        jdl.set("OutputSandbox", outputs);
+        jdl.set("JobName", spec.name() + "_" + step.id() + "_" + task);
+        jdl.set("JobGroup", "production" + id);
+        if (t.cpuTime() > 0 && !jdl.has("CPUTime")) {
+            jdl.set("CPUTime", t.cpuTime());
+        }
+        return JobDescription.from(jdl);
+    }
+
+    private static String substitute(String text, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** Accounts for the step's submitted tasks whose jobs changed state. */
+    private boolean follow(long id, StepSpec step) {
+        Map<Long, Long> jobToTask = store.read(c -> {
+            Map<Long, Long> map = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT job_id, task_no FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitted'")) {
+                s.setLong(1, id);
+                s.setString(2, step.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        map.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return map;
+        });
+        if (jobToTask.isEmpty()) {
+            return false;
+        }
+        List<JobInfo> jobs = grid.workload().jobs(new WorkloadManager.JobFilter(Set.copyOf(jobToTask.keySet()), Set.of(), null, null, null, true));
+        boolean changed = false;
+        List<JobInfo> running = new ArrayList<>();
+        for (JobInfo job : jobs.stream().sorted(Comparator.comparingLong(JobInfo::id)).toList()) {
+            long task = jobToTask.get(job.id());
+            if (job.state() == JobState.DONE) {
+                done(id, step, task, job.id());
+                changed = true;
+            } else if (job.state().isFinal()) {
+                failed(id, step, task, "job " + job.id() + " " + job.state().diracName() + ": " + job.minorStatus()
+                        + (job.applicationStatus().isBlank() ? "" : " (" + job.applicationStatus() + ")"));
+                changed = true;
+            } else {
+                running.add(job);
+            }
+        }
+        if (!running.isEmpty()) {
+            store.write(c -> {
+                for (JobInfo job : running) {
+                    update(c, "UPDATE tasks SET job_state = ? WHERE production_id = ? AND step_id = ? AND job_id = ?",
+                            job.state().diracName(), id, step.id(), job.id());
+                }
+                return null;
+            });
+        }
+        return changed;
+    }
+
+    private void done(long id, StepSpec step, long task, long jobId) {
+        Path sandbox;
+        try {
+            sandbox = Files.createTempDirectory("dshell-outputs-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            long t = System.nanoTime();
+            List<Path> files = grid.workload().outputSandbox(jobId, sandbox);
+            t = Timing.add("  follow: output sandbox", t);
+            data.collect(files, step.job().outputs(), outputDirectory(id, step), step.outputSE(), step.outputMetadata());
+            Timing.add("  follow: upload and register outputs", t);
+        } catch (RuntimeException e) {
+            failed(id, step, task, "job " + jobId + " outputs: " + e.getMessage());
+            return;
+        } finally {
+            long t = System.nanoTime();
+            deleteTree(sandbox);
+            Timing.add("  follow: delete sandbox copy", t);
+        }
+        store.write(c -> {
+            update(c, "UPDATE files SET state = 'Processed' WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                    id, step.id(), task);
+            update(c, "UPDATE tasks SET status = 'Done', job_state = 'Done' WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                    id, step.id(), task);
+            return null;
+        });
+    }
+
+    /** A task failed: its files go back to Unused, or to MaxReset past the retry limit; a source task is retried itself. */
+    private void failed(long id, StepSpec step, long task, String message) {
+        store.write(c -> {
+            if (step.isSource()) {
+                long attempts = longValue(c, "SELECT attempts FROM tasks WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                        id, step.id(), task) + 1;
+                update(c, "UPDATE tasks SET status = ?, attempts = ?, job_state = NULL, message = ? WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                        attempts > step.retries() ? "MaxReset" : "Created", attempts, message, id, step.id(), task);
+                return null;
+            }
+            update(c, "UPDATE files SET errors = errors + 1 WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                    id, step.id(), task);
+            update(c, "UPDATE files SET state = CASE WHEN errors > ? THEN 'MaxReset' ELSE 'Unused' END, task_no = CASE WHEN errors > ? THEN task_no END"
+                    + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                    step.retries(), step.retries(), id, step.id(), task);
+            update(c, "UPDATE tasks SET status = 'Failed', job_state = COALESCE(job_state, 'Failed'), message = ?"
+                    + " WHERE production_id = ? AND step_id = ? AND task_no = ?", message, id, step.id(), task);
+            return null;
+        });
+    }
+
+    private void problematic(long id, StepSpec step, long task, String lfn, String message) {
+        store.write(c -> {
+            update(c, "UPDATE files SET state = 'Problematic', errors = errors + 1 WHERE production_id = ? AND step_id = ? AND lfn = ?",
+                    id, step.id(), lfn);
+            update(c, "UPDATE files SET state = 'Unused', task_no = NULL WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                    id, step.id(), task);
+            update(c, "UPDATE tasks SET status = 'Failed', message = ? WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                    message, id, step.id(), task);
+            return null;
+        });
+    }
+
+    private boolean flushed(long id, String step) {
+        return store.read(c -> longValue(c, "SELECT flushed FROM steps WHERE production_id = ? AND step_id = ?", id, step) != 0);
+    }
+
+    /** No Unused or Assigned file and no task waiting to be submitted or running. */
+    boolean idle(long id, String step) {
+        return store.read(c -> longValue(c, "SELECT (SELECT COUNT(*) FROM files WHERE production_id = ?1 AND step_id = ?2"
+                + " AND state IN ('Unused','Assigned')) + (SELECT COUNT(*) FROM tasks WHERE production_id = ?1 AND step_id = ?2"
+                + " AND status IN ('Created','Submitting','Submitted'))", id, step) == 0);
+    }
+
+    // --- small JDBC helpers; every value is bound, never concatenated
+
+    static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+
+    static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            return s.executeUpdate();
+        }
+    }
+
+    static long longValue(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    static List<Long> longs(Connection c, String sql, Object... args) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getLong(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    static List<String> strings(Connection c, String sql, Object... args) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    static DshellException unknown(long id) {
+        return DshellException.usage("no production " + id);
+    }
+}

@@ -1,0 +1,17 @@
+package org.dshell.commands.production;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Kill a production's unfinished jobs and forget it; its output files stay in the catalog. */
+@Command(name = "delete", description = "Kill a production's unfinished jobs and forget it; its output files stay in the catalog.", footer = {"%nExamples:", "  production delete 3"})
+public final class ProductionDeleteCommand extends ProductionVerb {
+    @Parameters(paramLabel = "ID", description = "The production id.")
+    String id;
+
+    @Override
+    protected int execute() {
+        productions().delete(id(id));
+        return 0;
+    }
+}

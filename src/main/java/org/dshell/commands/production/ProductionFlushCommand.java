@@ -1,0 +1,22 @@
+package org.dshell.commands.production;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Lets steps submit their last, smaller-than-group-size groups. */
+@Command(name = "flush", description = "Let steps submit groups smaller than their group size (all steps, or one).",
+        footer = {"%nExamples:", "  production flush 3", "  production flush 3 --step merge"})
+public final class ProductionFlushCommand extends ProductionVerb {
+    @Parameters(paramLabel = "ID", description = "The production id.")
+    String id;
+
+    @Option(names = "--step", paramLabel = "STEP", description = "Only this step.")
+    String step;
+
+    @Override
+    protected int execute() {
+        productions().flush(id(id), step);
+        return 0;
+    }
+}

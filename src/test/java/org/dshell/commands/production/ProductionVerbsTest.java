@@ -1,0 +1,174 @@
+package org.dshell.commands.production;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.dshell.backend.ProductionManager;
+import org.dshell.backend.WorkloadManager;
+import org.dshell.backend.production.ProductionDaemon;
+import org.dshell.testing.TestShell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production verbs: dry runs, stop/start, flush, delete, background driving and restarts. */
+class ProductionVerbsTest {
+    @TempDir
+    Path tmp;
+    TestShell shell;
+
+    @BeforeEach
+    void open() throws Exception {
+        shell = new TestShell(tmp.resolve("home"), "alice");
+        write("copy.sh", "#!/bin/sh\nt=$1; shift\ncat \"$@\" > out_$t.txt\n").toFile().setExecutable(true);
+        write("data1.txt", "a\n");
+        write("data2.txt", "b\n");
+        write("data3.txt", "c\n");
+        run("mkdir ~/raw");
+        run("put data1.txt data2.txt data3.txt ~/raw");
+        run("meta index -f kind string");
+        run("meta set ~/raw/*.txt kind=raw");
+        write("one.yaml", """
+                name: copies
+                steps:
+                  - id: copy
+                    input_query: "kind=raw"
+                    group_size: 2
+                    job: {executable: copy.sh, arguments: "{task} {inputs}", outputs: ["out_*.txt"]}
+                    output_metadata: {kind: copied}
+                """);
+    }
+
+    Path write(String name, String text) throws Exception {
+        return Files.writeString(shell.localDir().resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    TestShell.Result run(String line) {
+        TestShell.Result r = shell.run(line);
+        assertEquals(0, r.status(), line + ": " + r);
+        return r;
+    }
+
+    @AfterEach
+    void close() {
+        shell.close();
+    }
+
+    ProductionManager productions() {
+        return shell.grid().productions();
+    }
+
+    void driveUntilComplete(TestShell on, long id, boolean finishing) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (on.grid().productions().tick(finishing) || !on.grid().productions().isComplete(id)) {
+            assertTrue(System.currentTimeMillis() < deadline, "production " + id + " did not complete: " + on.grid().productions().status(id));
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void dryRunListsFilesAndFullGroupsOnly() {
+        String home = shell.session().home().toString();
+        assertEquals("step copy: 3 input files, 1 tasks\n  task 1: " + home + "/raw/data1.txt " + home + "/raw/data2.txt\n",
+                run("production submit one.yaml --dry-run").out());
+        assertEquals("", run("production list").out().lines().skip(1).reduce("", String::concat), "a dry run stores nothing");
+    }
+
+    @Test
+    void stopStartFlushAndDelete() throws Exception {
+        assertEquals("1\n", run("production submit one.yaml").out());
+        run("production stop 1");
+        assertFalse(productions().tick(false) && productions().status(1).get(0).tasks().containsKey("Received"));
+        assertEquals(3L, productions().status(1).get(0).files().get("Unused"), "a stopped production makes no tasks");
+        assertTrue(run("production list").out().contains("copies  Stopped"));
+
+        run("production start 1");
+        productions().tick(false);
+        assertEquals(2L, productions().status(1).get(0).files().get("Assigned"));
+        assertEquals(1L, productions().status(1).get(0).files().get("Unused"), "the last, partial group waits for a flush");
+
+        run("production flush 1 --step copy");
+        driveUntilComplete(shell, 1, false);
+        assertEquals(3L, productions().status(1).get(0).files().get("Processed"));
+        assertEquals(2, run("find ~ kind=copied").out().lines().count());
+        assertTrue(run("production files 1 --state Processed").out().contains("/raw/data3.txt"));
+
+        run("production delete 1");
+        assertEquals(1, run("production list").out().lines().count(), "only the header is left");
+        assertEquals(2, run("find ~ kind=copied").out().lines().count(), "outputs stay in the catalog");
+    }
+
+    @Test
+    void badInputIsOneLineUsageError() {
+        TestShell.Result r = shell.run("production status 9");
+        assertEquals(2, r.status());
+        assertEquals("production: no production 9\n", r.err());
+        run("production submit one.yaml");
+        r = shell.run("production files 1 --state Lost");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("production: unknown file state 'Lost' (known: Unused, Assigned"), r.err());
+        r = shell.run("production flush 1 --step nope");
+        assertEquals("production: production 1 has no step 'nope' (steps: copy)\n", r.err());
+        write2("bad.yaml", "name: x\nsteps:\n  - id: a\n    job: {executable: copy.sh}\n    retries: many\n");
+        r = shell.run("production submit bad.yaml");
+        assertEquals(2, r.status());
+        assertEquals("production: bad.yaml: line 5: retries: expected a whole number, got 'many'\n", r.err());
+    }
+
+    void write2(String name, String text) {
+        try {
+            write(name, text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theBackgroundDaemonDrivesAProduction() throws Exception {
+        run("production submit one.yaml");
+        run("production flush 1");
+        try (ProductionDaemon daemon = ProductionDaemon.start(shell.grid(), tmp.resolve("productions.log"), 50)) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (productions().status(1).get(0).files().get("Processed") < 3) {
+                assertTrue(System.currentTimeMillis() < deadline, productions().status(1).toString());
+                Thread.sleep(100);
+            }
+        }
+        assertFalse(Files.exists(tmp.resolve("productions.log")), "no errors logged");
+    }
+
+    @Test
+    void aProductionContinuesInTheNextDshell() throws Exception {
+        run("production submit one.yaml");
+        run("production flush 1");
+        productions().tick(false);
+        assertEquals(3L, productions().status(1).get(0).files().get("Assigned"), "tasks submitted by the first dshell");
+        shell.close();
+
+        shell = new TestShell(tmp.resolve("home"), "alice");
+        driveUntilComplete(shell, 1, false);
+        assertEquals(3L, productions().status(1).get(0).files().get("Processed"));
+        assertEquals(2, shell.grid().workload().jobs(WorkloadManager.JobFilter.all()).size(), "no task submitted twice");
+        assertEquals(2, run("find ~ kind=copied").out().lines().count());
+    }
+
+    @Test
+    void anInputWhoseBytesAreGoneIsProblematicAndRunSaysSo() throws Exception {
+        String home = shell.session().home().toString();
+        Files.delete(tmp.resolve("home/local/se/LOCAL-DISK" + home + "/raw/data2.txt"));
+        TestShell.Result r = shell.run("production run one.yaml --wait --interval 50");
+        assertEquals(1, r.status(), r.toString());
+        assertEquals("production: production 1 finished with 1 input(s) in MaxReset or Problematic"
+                + " (see 'production files 1 --state MaxReset')\n", r.err());
+        assertEquals(1, productions().files(1, "copy", "Problematic").size());
+        assertTrue(productions().files(1, "copy", "Problematic").get(0).lfn().endsWith("/raw/data2.txt"));
+        assertTrue(run("production files 1 --state Problematic").out().contains("cannot read input " + home + "/raw/data2.txt"));
+        assertEquals(2L, productions().status(1).get(0).files().get("Processed"), "the other inputs went on without it");
+    }
+}
