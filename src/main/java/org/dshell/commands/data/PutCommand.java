@@ -63,7 +63,7 @@ public final class PutCommand extends Verb {
     SeArg se;
 
     @ArgGroup(exclusive = true)
-    Existing existing = new Existing();
+    Existing existing;
 
     /** What to do with LFNs that already exist; without either, they are an error. */
     static final class Existing {
@@ -83,6 +83,16 @@ public final class PutCommand extends Verb {
 
     @Parameters(paramLabel = "LOCAL", arity = "1..*", description = "Local files (directories with -r), then optionally DEST.")
     List<LocalArg> args;
+
+    // The groups stay null when none of their options is given: picocli then resets them when it
+    // parses the next call's words with the same (reused) model.
+    private boolean skipExisting() {
+        return existing != null && existing.skip;
+    }
+
+    private boolean force() {
+        return existing != null && existing.force;
+    }
 
     /** One file to upload. */
     private record Planned(Path local, LfnPath lfn, long size, boolean exists) {
@@ -235,7 +245,7 @@ public final class PutCommand extends Verb {
                 throw DshellException.failure("is a catalog directory: " + lfn);
             }
             boolean exists = isDirectory != null;
-            if (exists && !existing.skip && !existing.force) {
+            if (exists && !skipExisting() && !force()) {
                 clashes.add(lfn);
             }
             plan.add(new Planned(e.getValue(), lfn, Files.size(e.getValue()), exists));
@@ -275,7 +285,7 @@ public final class PutCommand extends Verb {
         @Override
         public BulkRunner.Outcome run(LongConsumer meter) throws IOException {
             FileCatalog catalog = catalog();
-            if (planned.exists() && existing.skip) {
+            if (planned.exists() && skipExisting()) {
                 CatalogEntry entry = catalog.require(planned.lfn());
                 if (sameContent(entry)) {
                     meter.accept(planned.size());
