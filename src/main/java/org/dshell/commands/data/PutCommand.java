@@ -126,8 +126,9 @@ public final class PutCommand extends Verb {
         for (LfnPath dir : directories) {
             catalog.mkdir(dir, true);
         }
-        Registrar registrar = new Registrar(assignments.isEmpty() ? catalog::register
-                : batch -> ctx.grid().metadata().registerWithMetadata(batch, assignments));
+        // Values from --meta belong to this call's files only, so such a put groups its own files.
+        Registrar registrar = assignments.isEmpty() ? ctx.grid().registrar()
+                : new Registrar(batch -> ctx.grid().metadata().registerWithMetadata(batch, assignments));
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
             items.add(new Upload(p, target, registrar, assignments));
