@@ -94,6 +94,9 @@ public final class PutCommand extends Verb {
         return existing != null && existing.force;
     }
 
+    /** Up to this many files into one directory are looked up by name; more read the directory's listing once. */
+    private static final int FEW = 8;
+
     /** One file to upload. */
     private record Planned(Path local, LfnPath lfn, long size, boolean exists) {
     }
@@ -221,6 +224,8 @@ public final class PutCommand extends Verb {
         Set<LfnPath> missingDirs = new HashSet<>();
         List<Planned> plan = new ArrayList<>();
         List<LfnPath> clashes = new ArrayList<>();
+        Map<LfnPath, List<LfnPath>> byParent = new HashMap<>();
+        files.keySet().forEach(lfn -> byParent.computeIfAbsent(lfn.parent(), k -> new ArrayList<>()).add(lfn));
         for (Map.Entry<LfnPath, Path> e : files.entrySet()) {
             LfnPath lfn = e.getKey();
             LfnPath parent = lfn.parent();
@@ -233,7 +238,17 @@ public final class PutCommand extends Verb {
                     throw DshellException.failure("not a catalog directory: " + parent);
                 } else {
                     Map<String, Boolean> names = new HashMap<>();
-                    catalog.childNames(parent).forEach(c -> names.put(c.name(), c.directory()));
+                    List<LfnPath> planned = byParent.get(parent);
+                    if (planned.size() <= FEW) {
+                        // A file or two into a big directory (a script's put per file): look up their
+                        // names (an index range scan, the same read permission), not the whole listing.
+                        for (LfnPath p : planned) {
+                            catalog.childNames(parent, p.name()).stream().filter(c -> c.name().equals(p.name()))
+                                    .forEach(c -> names.put(c.name(), c.directory()));
+                        }
+                    } else {
+                        catalog.childNames(parent).forEach(c -> names.put(c.name(), c.directory()));
+                    }
                     listings.put(parent, names);
                     listing = names;
                 }
