@@ -72,11 +72,15 @@ public final class LocalGrid implements Grid {
         return catalog;
     }
 
-    /** One for every verb call, committing to whichever identity the catalog acts as at the time. */
+    /**
+     * One for every verb call. It commits as whichever identity the catalog acts as, which the verb
+     * call set when it took the catalog; asking again per commit would stat the proxy file each time.
+     */
     @Override
     public synchronized Registrar registrar() {
         if (registrar == null) {
-            registrar = new Registrar(files -> catalog().register(files));
+            FileCatalog files = catalog();
+            registrar = new Registrar(files::register);
         }
         return registrar;
     }
@@ -147,6 +151,7 @@ public final class LocalGrid implements Grid {
         if (catalog != null) {
             catalog.close();
             catalog = null;
+            registrar = null; // it holds the closed catalog
         }
     }
 }

@@ -134,7 +134,7 @@ public final class PutCommand extends Verb {
                 : new Registrar(batch -> ctx.grid().metadata().registerWithMetadata(batch, assignments));
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
-            items.add(new Upload(p, target, registrar, assignments));
+            items.add(new Upload(p, catalog, target, registrar, assignments));
         }
         return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", parallel, items), json(json));
     }
@@ -277,12 +277,14 @@ public final class PutCommand extends Verb {
     /** Uploads one file: the bytes first, the catalog entry only once they are safe on the SE. */
     private final class Upload implements BulkRunner.Item {
         private final Planned planned;
+        private final FileCatalog catalog;
         private final StorageElement target;
         private final Registrar registrar;
         private final List<MetaAssignment> assignments;
 
-        Upload(Planned planned, StorageElement target, Registrar registrar, List<MetaAssignment> assignments) {
+        Upload(Planned planned, FileCatalog catalog, StorageElement target, Registrar registrar, List<MetaAssignment> assignments) {
             this.planned = planned;
+            this.catalog = catalog;
             this.target = target;
             this.registrar = registrar;
             this.assignments = assignments;
@@ -300,7 +302,6 @@ public final class PutCommand extends Verb {
 
         @Override
         public BulkRunner.Outcome run(LongConsumer meter) throws IOException {
-            FileCatalog catalog = catalog();
             if (planned.exists() && skipExisting()) {
                 CatalogEntry entry = catalog.require(planned.lfn());
                 if (sameContent(entry)) {
