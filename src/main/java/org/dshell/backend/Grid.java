@@ -2,6 +2,7 @@ package org.dshell.backend;
 
 import java.util.List;
 
+import org.dshell.backend.transfer.Registrar;
 import org.dshell.core.DshellException;
 import org.dshell.core.Identity;
 
@@ -13,6 +14,15 @@ public interface Grid extends AutoCloseable {
 
     /** The file catalog; opened on first use. */
     FileCatalog catalog();
+
+    /**
+     * Registers uploaded files with group commit. A grid keeps one for all its verb calls, so that
+     * concurrent calls (a script's {@code parallel} puts) share transactions instead of queueing on
+     * the catalog with one file each.
+     */
+    default Registrar registrar() {
+        return new Registrar(files -> catalog().register(files));
+    }
 
     /** The workload management system (jobs); opened on first use. */
     default WorkloadManager workload() {

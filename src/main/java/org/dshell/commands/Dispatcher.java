@@ -1,6 +1,8 @@
 package org.dshell.commands;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dshell.core.DshellException;
@@ -12,6 +14,7 @@ import org.dshell.core.LineParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -76,7 +79,8 @@ public final class Dispatcher {
             String hint = suggestions.isEmpty() ? " (type 'help' for the list)" : " (did you mean " + String.join(", ", suggestions) + "?)";
             return new Outcome(ExitStatus.USAGE, "unknown verb '" + name + "'" + hint);
         }
-        CommandLine commandLine = commandLine(info.get().factory().get(), ctx);
+        Reusable reusable = reusable(info.get(), ctx);
+        CommandLine commandLine = reusable.commandLine();
         try {
             ParseResult parsed = commandLine.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
             if (CommandLine.printHelpIfRequested(parsed)) {
@@ -109,8 +113,96 @@ public final class Dispatcher {
             return new Outcome(ExitStatus.FAILURE, e.getClass().getSimpleName() + ": " + e.getMessage()
                     + " (the stack: 'trace')");
         } finally {
+            reusable.release();
             ctx.out().flush();
             ctx.err().flush();
+        }
+    }
+
+    /**
+     * picocli's model of one verb, kept per thread and verb name: building it (reflection over the
+     * annotations) cost more than most verbs' work. picocli resets the annotated fields to their
+     * initial values on every parse; the context, streams and colours are bound again on every call.
+     * A verb that runs itself again on the same thread (a batch file that runs a batch file) gets a
+     * fresh model, so the outer call's fields are left alone.
+     */
+    private static final class Reusable {
+        private final CommandLine commandLine;
+        private final boolean reusable;
+        private boolean inUse;
+
+        Reusable(CommandLine commandLine) {
+            this.commandLine = commandLine;
+            this.reusable = groupsStartNull(commandLine);
+        }
+
+        CommandLine commandLine() {
+            return commandLine;
+        }
+
+        void release() {
+            inUse = false;
+        }
+    }
+
+    /**
+     * picocli leaves an {@code @ArgGroup} object as the previous parse filled it, so a kept model
+     * sets its groups back to null before each parse: the value of a group none of whose options
+     * was given, as in a fresh model. A verb that starts a group with an object is never kept.
+     */
+    private static boolean groupsStartNull(CommandLine commandLine) {
+        try {
+            for (ArgGroupSpec group : commandLine.getCommandSpec().argGroups()) {
+                if (group.getter().get() != null) {
+                    return false;
+                }
+            }
+        } catch (Exception e) {
+            return false;
+        }
+        return commandLine.getSubcommands().values().stream().allMatch(Dispatcher::groupsStartNull);
+    }
+
+    private static void clearGroups(CommandLine commandLine) {
+        try {
+            for (ArgGroupSpec group : commandLine.getCommandSpec().argGroups()) {
+                group.setter().set(null);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot reset the option groups of " + commandLine.getCommandName(), e);
+        }
+        commandLine.getSubcommands().values().forEach(Dispatcher::clearGroups);
+    }
+
+    private final ThreadLocal<Map<String, Reusable>> reusables = ThreadLocal.withInitial(HashMap::new);
+
+    private Reusable reusable(VerbRegistry.VerbInfo info, CommandContext ctx) {
+        Map<String, Reusable> mine = reusables.get();
+        Reusable cached = mine.get(info.name());
+        if (cached == null || cached.inUse || !cached.reusable) {
+            Reusable fresh = new Reusable(commandLine(info.factory().get(), ctx));
+            if (cached == null && fresh.reusable) {
+                mine.put(info.name(), fresh);
+            }
+            fresh.inUse = true;
+            return fresh;
+        }
+        cached.inUse = true;
+        clearGroups(cached.commandLine);
+        rebind(cached.commandLine, ctx);
+        return cached;
+    }
+
+    /** Binds a new context (and its streams and colours) to a kept model and its subcommands. */
+    private static void rebind(CommandLine commandLine, CommandContext ctx) {
+        if (commandLine.getCommand() instanceof Verb verb) {
+            verb.bind(ctx);
+        }
+        commandLine.setOut(ctx.out());
+        commandLine.setErr(ctx.err());
+        commandLine.setColorScheme(Help.defaultColorScheme(ctx.console().color() ? Help.Ansi.ON : Help.Ansi.OFF));
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            rebind(sub, ctx);
         }
     }
 

@@ -26,6 +26,18 @@ public final class ProxyLocation {
 
     /** The real uid of this process, which is what Globus and DIRAC put in the default proxy name. */
     static long currentUid() {
+        Long known = uid;
+        if (known == null) {
+            known = readUid();
+            uid = known;
+        }
+        return known;
+    }
+
+    // Looked up once: every verb call asks (the identity follows the proxy file), and the uid never changes.
+    private static volatile Long uid;
+
+    private static long readUid() {
         // /proc/self belongs to the process' own uid on Linux; it costs no subprocess.
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();

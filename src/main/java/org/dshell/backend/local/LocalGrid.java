@@ -10,6 +10,7 @@ import org.dshell.backend.Grid;
 import org.dshell.backend.StorageElement;
 import org.dshell.backend.ProductionManager;
 import org.dshell.backend.WorkloadManager;
+import org.dshell.backend.transfer.Registrar;
 import org.dshell.backend.production.EmbeddedProductionManager;
 import org.dshell.config.StorageSettings;
 import org.dshell.backend.MetadataCatalog;
@@ -31,6 +32,7 @@ public final class LocalGrid implements Grid {
     private LocalWorkloadManager workload;
     private Identity workloadIdentity;
     private SqliteMetadataCatalog metadata;
+    private Registrar registrar;
     private EmbeddedProductionManager productions;
     private Identity productionsIdentity;
 
@@ -68,6 +70,19 @@ public final class LocalGrid implements Grid {
             catalog.ensureHome(homeOf.apply(who));
         }
         return catalog;
+    }
+
+    /**
+     * One for every verb call. It commits as whichever identity the catalog acts as, which the verb
+     * call set when it took the catalog; asking again per commit would stat the proxy file each time.
+     */
+    @Override
+    public synchronized Registrar registrar() {
+        if (registrar == null) {
+            FileCatalog files = catalog();
+            registrar = new Registrar(files::register);
+        }
+        return registrar;
     }
 
     @Override
@@ -136,6 +151,7 @@ public final class LocalGrid implements Grid {
         if (catalog != null) {
             catalog.close();
             catalog = null;
+            registrar = null; // it holds the closed catalog
         }
     }
 }

@@ -29,7 +29,16 @@ public final class LsCommand extends Verb {
     boolean directoryItself;
 
     @ArgGroup(exclusive = true)
-    SortOrder sort = new SortOrder();
+    SortOrder sort;
+
+    // Null when neither -t nor -S is given, so that a reused model starts from no order (see PutCommand).
+    private boolean byTime() {
+        return sort != null && sort.time;
+    }
+
+    private boolean bySize() {
+        return sort != null && sort.size;
+    }
 
     /** -t and -S exclude each other. */
     static final class SortOrder {
@@ -81,7 +90,7 @@ public final class LsCommand extends Verb {
             printer.heading((first ? "" : "\n") + dir + ":");
         }
         List<LfnPath> subdirectories = new ArrayList<>();
-        FileCatalog.Order order = sort.time ? FileCatalog.Order.TIME : sort.size ? FileCatalog.Order.SIZE : FileCatalog.Order.NAME;
+        FileCatalog.Order order = byTime() ? FileCatalog.Order.TIME : bySize() ? FileCatalog.Order.SIZE : FileCatalog.Order.NAME;
         if (printer.namesOnly() && order == FileCatalog.Order.NAME) {
             // Plain names need no records: the cheap listing TAB completion uses is several times faster.
             List<FileCatalog.ChildName> names = catalog.childNames(dir);
@@ -122,9 +131,9 @@ public final class LsCommand extends Verb {
 
     private List<CatalogEntry> sorted(List<CatalogEntry> entries) {
         List<CatalogEntry> copy = new ArrayList<>(entries);
-        java.util.Comparator<CatalogEntry> by = sort.time
+        java.util.Comparator<CatalogEntry> by = byTime()
                 ? java.util.Comparator.comparing(CatalogEntry::modified).reversed()
-                : sort.size ? java.util.Comparator.comparingLong(CatalogEntry::size).reversed()
+                : bySize() ? java.util.Comparator.comparingLong(CatalogEntry::size).reversed()
                 : java.util.Comparator.comparing(CatalogEntry::path);
         copy.sort(reverse ? by.reversed() : by);
         return copy;

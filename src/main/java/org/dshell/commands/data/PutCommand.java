@@ -63,7 +63,7 @@ public final class PutCommand extends Verb {
     SeArg se;
 
     @ArgGroup(exclusive = true)
-    Existing existing = new Existing();
+    Existing existing;
 
     /** What to do with LFNs that already exist; without either, they are an error. */
     static final class Existing {
@@ -83,6 +83,19 @@ public final class PutCommand extends Verb {
 
     @Parameters(paramLabel = "LOCAL", arity = "1..*", description = "Local files (directories with -r), then optionally DEST.")
     List<LocalArg> args;
+
+    // The groups stay null when none of their options is given: picocli then resets them when it
+    // parses the next call's words with the same (reused) model.
+    private boolean skipExisting() {
+        return existing != null && existing.skip;
+    }
+
+    private boolean force() {
+        return existing != null && existing.force;
+    }
+
+    /** Up to this many files into one directory are looked up by name; more read the directory's listing once. */
+    private static final int FEW = 8;
 
     /** One file to upload. */
     private record Planned(Path local, LfnPath lfn, long size, boolean exists) {
@@ -116,11 +129,12 @@ public final class PutCommand extends Verb {
         for (LfnPath dir : directories) {
             catalog.mkdir(dir, true);
         }
-        Registrar registrar = new Registrar(assignments.isEmpty() ? catalog::register
-                : batch -> ctx.grid().metadata().registerWithMetadata(batch, assignments));
+        // Values from --meta belong to this call's files only, so such a put groups its own files.
+        Registrar registrar = assignments.isEmpty() ? ctx.grid().registrar()
+                : new Registrar(batch -> ctx.grid().metadata().registerWithMetadata(batch, assignments));
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
-            items.add(new Upload(p, target, registrar, assignments));
+            items.add(new Upload(p, catalog, target, registrar, assignments));
         }
         return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", parallel, items), json(json));
     }
@@ -210,6 +224,8 @@ public final class PutCommand extends Verb {
         Set<LfnPath> missingDirs = new HashSet<>();
         List<Planned> plan = new ArrayList<>();
         List<LfnPath> clashes = new ArrayList<>();
+        Map<LfnPath, List<LfnPath>> byParent = new HashMap<>();
+        files.keySet().forEach(lfn -> byParent.computeIfAbsent(lfn.parent(), k -> new ArrayList<>()).add(lfn));
         for (Map.Entry<LfnPath, Path> e : files.entrySet()) {
             LfnPath lfn = e.getKey();
             LfnPath parent = lfn.parent();
@@ -222,7 +238,17 @@ public final class PutCommand extends Verb {
                     throw DshellException.failure("not a catalog directory: " + parent);
                 } else {
                     Map<String, Boolean> names = new HashMap<>();
-                    catalog.childNames(parent).forEach(c -> names.put(c.name(), c.directory()));
+                    List<LfnPath> planned = byParent.get(parent);
+                    if (planned.size() <= FEW) {
+                        // A file or two into a big directory (a script's put per file): look up their
+                        // names (an index range scan, the same read permission), not the whole listing.
+                        for (LfnPath p : planned) {
+                            catalog.childNames(parent, p.name()).stream().filter(c -> c.name().equals(p.name()))
+                                    .forEach(c -> names.put(c.name(), c.directory()));
+                        }
+                    } else {
+                        catalog.childNames(parent).forEach(c -> names.put(c.name(), c.directory()));
+                    }
                     listings.put(parent, names);
                     listing = names;
                 }
@@ -235,7 +261,7 @@ public final class PutCommand extends Verb {
                 throw DshellException.failure("is a catalog directory: " + lfn);
             }
             boolean exists = isDirectory != null;
-            if (exists && !existing.skip && !existing.force) {
+            if (exists && !skipExisting() && !force()) {
                 clashes.add(lfn);
             }
             plan.add(new Planned(e.getValue(), lfn, Files.size(e.getValue()), exists));
@@ -251,12 +277,14 @@ public final class PutCommand extends Verb {
     /** Uploads one file: the bytes first, the catalog entry only once they are safe on the SE. */
     private final class Upload implements BulkRunner.Item {
         private final Planned planned;
+        private final FileCatalog catalog;
         private final StorageElement target;
         private final Registrar registrar;
         private final List<MetaAssignment> assignments;
 
-        Upload(Planned planned, StorageElement target, Registrar registrar, List<MetaAssignment> assignments) {
+        Upload(Planned planned, FileCatalog catalog, StorageElement target, Registrar registrar, List<MetaAssignment> assignments) {
             this.planned = planned;
+            this.catalog = catalog;
             this.target = target;
             this.registrar = registrar;
             this.assignments = assignments;
@@ -274,8 +302,7 @@ public final class PutCommand extends Verb {
 
         @Override
         public BulkRunner.Outcome run(LongConsumer meter) throws IOException {
-            FileCatalog catalog = catalog();
-            if (planned.exists() && existing.skip) {
+            if (planned.exists() && skipExisting()) {
                 CatalogEntry entry = catalog.require(planned.lfn());
                 if (sameContent(entry)) {
                     meter.accept(planned.size());

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 public final class MetaIndexCommand extends MetaVerb {
 
     @ArgGroup(exclusive = true)
-    Kind kind = new Kind();
+    Kind kind;
 
     /** -f, -d and -r exclude each other. */
     static final class Kind {
@@ -49,7 +49,7 @@ public final class MetaIndexCommand extends MetaVerb {
 
     @Override
     protected int execute() {
-        if (kind.remove) {
+        if (kind != null && kind.remove) {
             if (type != null) {
                 throw DshellException.usage("-r takes only a field name, not '" + type + "'");
             }
@@ -61,7 +61,7 @@ public final class MetaIndexCommand extends MetaVerb {
         }
         MetaType parsed = MetaType.fromName(type).orElseThrow(() ->
                 DshellException.usage("unknown type '" + type + "' (int, float, string or date)"));
-        metadata().addField(name, parsed, kind.file ? MetaScope.FILE : MetaScope.DIRECTORY);
+        metadata().addField(name, parsed, kind != null && kind.file ? MetaScope.FILE : MetaScope.DIRECTORY);
         return 0;
     }
 }
