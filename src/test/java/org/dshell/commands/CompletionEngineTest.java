@@ -101,6 +101,30 @@ class CompletionEngineTest {
         assertEquals(List.of("data/zzy/", "data/zzz/"), values("data/z"));
     }
 
+    @Test
+    void completingWhileAVerbChangesTheDirectoryDoesNotDeadlock() throws Exception {
+        // The catalog reports changes to the cache from inside its lock; a TAB (or the shell's warm-up)
+        // listing the same directory at that moment must not hold the cache's lock while it waits.
+        assertEquals(0, shell.run("mkdir busy").status());
+        Thread tabs = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                engine.cache().invalidate(shell.session().cwd().resolve("busy"));
+                engine.complete(List.of("ls"), "busy/d", ctx());
+            }
+        });
+        Thread verbs = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                shell.run("mkdir busy/d" + i);
+            }
+        });
+        tabs.start();
+        verbs.start();
+        tabs.join(60_000);
+        verbs.join(60_000);
+        assertFalse(tabs.isAlive() || verbs.isAlive(), "completion and mkdir deadlocked");
+        assertEquals(300, values("busy/d").size());
+    }
+
     private static CommandContext ctx() {
         return shell.context(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()), "");
     }

@@ -150,13 +150,18 @@ class ReplicaVerbsTest {
 
     @Test
     void interruptStopsTransfersRemovesTemporaryFilesAndRegistersNothingHalfDone() throws Exception {
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 60; i++) {
             write(shell.localDir().resolve("big/f" + i), randomBytes(i, 3 << 20));
         }
         AtomicReference<TestShell.Result> result = new AtomicReference<>();
-        Thread verb = new Thread(() -> result.set(shell.run("put -r -j 4 big")));
+        Thread verb = new Thread(() -> result.set(shell.run("put -r -j 2 big")));
         verb.start();
-        Thread.sleep(300);
+        // Interrupt once the first file is registered, not after a fixed delay: on a fast machine the
+        // whole put can finish before a delay runs out.
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (verb.isAlive() && System.currentTimeMillis() < deadline && !anyFileIn(lfnHome.child("big"))) {
+            Thread.sleep(5);
+        }
         verb.interrupt();
         verb.join(60_000);
 
@@ -166,6 +171,14 @@ class ReplicaVerbsTest {
         TestShell.Result fsck = shell.run("fsck");
         assertEquals(0, fsck.status(), fsck.toString());
         ok("put -r --skip-existing big");
-        assertEquals(40, shell.grid().catalog().list(lfnHome.child("big")).size());
+        assertEquals(60, shell.grid().catalog().list(lfnHome.child("big")).size());
+    }
+
+    private boolean anyFileIn(org.dshell.core.LfnPath dir) {
+        try {
+            return shell.grid().catalog().usage(dir).files() > 0;
+        } catch (org.dshell.core.DshellException notThereYet) {
+            return false;
+        }
     }
 }
