@@ -209,7 +209,7 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
             }
         }
         store.write(c -> {
-            for (String table : List.of("files", "tasks", "steps")) {
+            for (String table : List.of("files", "tasks", "steps", "outputs")) {
                 ProductionEngine.update(c, "DELETE FROM " + table + " WHERE production_id = ?", id);
             }
             return ProductionEngine.update(c, "DELETE FROM productions WHERE id = ?", id);

@@ -35,7 +35,10 @@ final class ProductionStore implements AutoCloseable {
               production_id INTEGER NOT NULL, step_id TEXT NOT NULL, task_no INTEGER NOT NULL, status TEXT NOT NULL,
               job_id INTEGER, job_state TEXT, attempts INTEGER NOT NULL DEFAULT 0, message TEXT,
               PRIMARY KEY (production_id, step_id, task_no));
-            CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks(production_id, status)
+            CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks(production_id, status);
+            CREATE TABLE IF NOT EXISTS outputs (
+              production_id INTEGER NOT NULL, step_id TEXT NOT NULL, lfn TEXT NOT NULL,
+              PRIMARY KEY (production_id, step_id, lfn))
             """;
 
     private final Connection connection;
