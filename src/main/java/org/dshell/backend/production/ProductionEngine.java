@@ -323,24 +323,28 @@ final class ProductionEngine {
 
     /** Accounts for the step's submitted tasks whose jobs changed state. */
     private boolean follow(long id, StepSpec step) {
-        Map<Long, Long> jobToTask = store.read(c -> {
-            Map<Long, Long> map = new LinkedHashMap<>();
+        Map<Long, Long> jobToTask = new LinkedHashMap<>();
+        Map<Long, String> known = new HashMap<>();
+        store.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT job_id, task_no FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitted'")) {
+                    "SELECT job_id, task_no, job_state FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitted'")) {
                 s.setLong(1, id);
                 s.setString(2, step.id());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        map.put(rs.getLong(1), rs.getLong(2));
+                        jobToTask.put(rs.getLong(1), rs.getLong(2));
+                        known.put(rs.getLong(1), rs.getString(3));
                     }
                 }
             }
-            return map;
+            return null;
         });
         if (jobToTask.isEmpty()) {
             return false;
         }
+        long t = System.nanoTime();
         List<JobInfo> jobs = grid.workload().jobs(new WorkloadManager.JobFilter(Set.copyOf(jobToTask.keySet()), Set.of(), null, null, null, true));
+        Timing.add("  follow: job states from the WMS", t);
         boolean changed = false;
         List<JobInfo> running = new ArrayList<>();
         List<Long> done = new ArrayList<>();
@@ -359,7 +363,7 @@ final class ProductionEngine {
                     failed(id, step, task, message);
                 }
                 changed = true;
-            } else {
+            } else if (!job.state().diracName().equals(known.get(job.id()))) {
                 running.add(job);
             }
         }
