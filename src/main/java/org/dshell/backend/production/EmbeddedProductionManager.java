@@ -254,7 +254,12 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
         boolean changed = false;
         for (ProductionInfo p : list()) {
             if (p.state().equals("Active") || p.state().equals("Stopped")) {
-                changed |= engine.tick(p.id(), spec(p.id()), p.state().equals("Active"), finishing);
+                ProductionSpec spec = spec(p.id());
+                changed |= engine.tick(p.id(), spec, p.state().equals("Active"), finishing);
+                if (p.state().equals("Active") && (finishing || spec.steps().stream().filter(s -> s.parents().isEmpty()).allMatch(StepSpec::isSource))
+                        && isComplete(p.id())) {
+                    store.write(c -> ProductionEngine.update(c, "UPDATE productions SET state = 'Completed' WHERE id = ? AND state = 'Active'", p.id()));
+                }
             }
         }
         return changed;

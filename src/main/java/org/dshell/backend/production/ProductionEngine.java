@@ -46,6 +46,8 @@ import org.dshell.core.production.StepSpec;
 final class ProductionEngine {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
     private static final int SUBMIT_BATCH = 200;
+    /** How long a task may stay Submitting without a job before it is submitted again (see {@link #recoverSubmitting}). */
+    static final long SUBMITTING_GRACE_MILLIS = 60_000;
     private static final String INPUT_DATA_NOT_AVAILABLE = "Input Data Not Available";
 
     private final ProductionStore store;
@@ -64,6 +66,10 @@ final class ProductionEngine {
     private final Map<String, Long> generations = new HashMap<>();
     private final Map<String, Long> seen = new HashMap<>();
     private final Map<String, Long> lastDiscovery = new HashMap<>();
+    private boolean hasSubmitting(long id, String step) {
+        return store.read(c -> longValue(c, "SELECT COUNT(*) FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitting'",
+                id, step) > 0);
+    }
 
     /**
      * A child looks for files only when its parents registered outputs since it last looked (or this
@@ -92,6 +98,9 @@ final class ProductionEngine {
         Map<String, Boolean> complete = new HashMap<>();
         for (StepSpec step : spec.steps()) {
             long t = System.nanoTime();
+            if (hasSubmitting(id, step.id())) {
+                changed |= recoverSubmitting(id, spec, step);
+            }
             boolean followed = follow(id, step);
             changed |= followed;
             if (followed) {
@@ -194,8 +203,10 @@ final class ProductionEngine {
         List<Long> claimed = store.write(c -> {
             List<Long> created = longs(c, "SELECT task_no FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Created'"
                     + " ORDER BY task_no LIMIT " + SUBMIT_BATCH, id, step.id());
+            long now = System.currentTimeMillis();
             for (long no : created) {
-                update(c, "UPDATE tasks SET status = 'Submitting' WHERE production_id = ? AND step_id = ? AND task_no = ?", id, step.id(), no);
+                update(c, "UPDATE tasks SET status = 'Submitting', claimed = ? WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                        now, id, step.id(), no);
             }
             return created;
         });
@@ -247,6 +258,60 @@ final class ProductionEngine {
             }
         }
         return true;
+    }
+
+    /**
+     * Tasks left in Submitting by a pass that stopped (dshell killed) between taking them and recording
+     * their jobs: a task whose job the WMS knows (by its job group and name) gets that job; one without a
+     * job is submitted again once it has been Submitting longer than {@link #SUBMITTING_GRACE_MILLIS}
+     * (another dshell may still be submitting it).
+     */
+    private boolean recoverSubmitting(long id, ProductionSpec spec, StepSpec step) {
+        Map<Long, Long> claimedAt = new LinkedHashMap<>();
+        store.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT task_no, COALESCE(claimed, 0) FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitting'")) {
+                bind(s, id, step.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        claimedAt.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return null;
+        });
+        if (claimedAt.isEmpty()) {
+            return false;
+        }
+        Map<String, Long> jobsByName = new HashMap<>();
+        for (JobInfo job : grid.workload().jobs(WorkloadManager.JobFilter.ofGroup(jobGroup(id)))) {
+            if (job.state() != JobState.DELETED) {
+                jobsByName.merge(job.name(), job.id(), Math::max);
+            }
+        }
+        long now = System.currentTimeMillis();
+        return store.write(c -> {
+            boolean changed = false;
+            for (Map.Entry<Long, Long> task : claimedAt.entrySet()) {
+                Long job = jobsByName.get(jobName(spec, step, task.getKey()));
+                if (job != null) {
+                    changed |= update(c, "UPDATE tasks SET status = 'Submitted', job_id = ?, job_state = 'Received', message = NULL"
+                            + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND status = 'Submitting'", job, id, step.id(), task.getKey()) > 0;
+                } else if (now - task.getValue() > SUBMITTING_GRACE_MILLIS) {
+                    changed |= update(c, "UPDATE tasks SET status = 'Created', claimed = NULL"
+                            + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND status = 'Submitting'", id, step.id(), task.getKey()) > 0;
+                }
+            }
+            return changed;
+        });
+    }
+
+    static String jobName(ProductionSpec spec, StepSpec step, long task) {
+        return spec.name() + "_" + step.id() + "_" + task;
+    }
+
+    static String jobGroup(long id) {
+        return "production" + id;
     }
 
     private void record(long id, StepSpec step, List<Long> tasks, List<Long> jobIds) {
@@ -304,8 +369,8 @@ final class ProductionEngine {
                 jdl.set("OutputSE", List.of(step.outputSE()));
             }
         }
-        jdl.set("JobName", spec.name() + "_" + step.id() + "_" + task);
-        jdl.set("JobGroup", "production" + id);
+        jdl.set("JobName", jobName(spec, step, task));
+        jdl.set("JobGroup", jobGroup(id));
         if (t.cpuTime() > 0 && !jdl.has("CPUTime")) {
             jdl.set("CPUTime", t.cpuTime());
         }

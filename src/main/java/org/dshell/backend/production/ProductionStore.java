@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -61,6 +62,16 @@ final class ProductionStore implements AutoCloseable {
                         if (!statement.isBlank()) {
                             s.execute(statement);
                         }
+                    }
+                    // tasks.claimed (when a pass took a task to submit it) came after the first databases
+                    boolean claimed = false;
+                    try (ResultSet rs = s.executeQuery("PRAGMA table_info(tasks)")) {
+                        while (rs.next()) {
+                            claimed |= rs.getString("name").equals("claimed");
+                        }
+                    }
+                    if (!claimed) {
+                        s.execute("ALTER TABLE tasks ADD COLUMN claimed INTEGER");
                     }
                 }
                 return null;
