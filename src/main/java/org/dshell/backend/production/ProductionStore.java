@@ -34,7 +34,7 @@ final class ProductionStore implements AutoCloseable {
             CREATE INDEX IF NOT EXISTS files_by_state ON files(production_id, step_id, state, lfn);
             CREATE TABLE IF NOT EXISTS tasks (
               production_id INTEGER NOT NULL, step_id TEXT NOT NULL, task_no INTEGER NOT NULL, status TEXT NOT NULL,
-              job_id INTEGER, job_state TEXT, attempts INTEGER NOT NULL DEFAULT 0, message TEXT,
+              job_id INTEGER, job_state TEXT, attempts INTEGER NOT NULL DEFAULT 0, message TEXT, claimed INTEGER,
               PRIMARY KEY (production_id, step_id, task_no));
             CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks(production_id, status);
             CREATE TABLE IF NOT EXISTS outputs (
