@@ -206,14 +206,7 @@ final class JobRun implements Runnable {
                 return;
             }
             try {
-                List<Path> files = new ArrayList<>();
-                for (String name : job.outputData()) {
-                    Path file = work.resolve(name).normalize();
-                    if (!file.startsWith(work) || !Files.isRegularFile(file)) {
-                        throw DshellException.failure("output data file " + name + " was not produced");
-                    }
-                    files.add(file);
-                }
+                List<Path> files = outputDataFiles(job.outputData(), work);
                 stagers.apply(claim).upload(files, outputDirectory(job), job.outputSE());
             } catch (DshellException e) {
                 fail("Uploading Job Outputs", e.getMessage());
@@ -222,6 +215,38 @@ final class JobRun implements Runnable {
         }
         store.write(c -> JobStore.transition(c, claim.id(), claim.attempt(), JobStore.ACTIVE, JobState.DONE,
                 "Application Finished Successfully", "Exit code 0", AGENT));
+    }
+
+    /**
+     * The files OutputData names in the job's directory. A name with {@code * ? [} is a pattern, as in
+     * DIRAC's job wrapper: it takes every matching file of the directory and must match at least one.
+     */
+    static List<Path> outputDataFiles(List<String> names, Path work) {
+        List<Path> files = new ArrayList<>();
+        for (String name : names) {
+            if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0) {
+                java.nio.file.PathMatcher matcher = work.getFileSystem().getPathMatcher("glob:" + name);
+                List<Path> matched;
+                try (java.util.stream.Stream<Path> list = Files.list(work)) {
+                    matched = list.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName())).sorted().toList();
+                } catch (java.io.IOException e) {
+                    throw DshellException.failure("cannot list the job's directory: " + e.getMessage());
+                }
+                if (matched.isEmpty()) {
+                    throw DshellException.failure("no output data file matches " + name);
+                }
+                matched.stream().filter(f -> !files.contains(f)).forEach(files::add);
+                continue;
+            }
+            Path file = work.resolve(name).normalize();
+            if (!file.startsWith(work) || !Files.isRegularFile(file)) {
+                throw DshellException.failure("output data file " + name + " was not produced");
+            }
+            if (!files.contains(file)) {
+                files.add(file);
+            }
+        }
+        return files;
     }
 
     /** OutputPath as an absolute LFN, or relative to the owner's home (DIRAC's user area); default the home. */

@@ -209,7 +209,7 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
             }
         }
         store.write(c -> {
-            for (String table : List.of("files", "tasks", "steps")) {
+            for (String table : List.of("files", "tasks", "steps", "outputs")) {
                 ProductionEngine.update(c, "DELETE FROM " + table + " WHERE production_id = ?", id);
             }
             return ProductionEngine.update(c, "DELETE FROM productions WHERE id = ?", id);
@@ -254,7 +254,12 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
         boolean changed = false;
         for (ProductionInfo p : list()) {
             if (p.state().equals("Active") || p.state().equals("Stopped")) {
-                changed |= engine.tick(p.id(), spec(p.id()), p.state().equals("Active"), finishing);
+                ProductionSpec spec = spec(p.id());
+                changed |= engine.tick(p.id(), spec, p.state().equals("Active"), finishing);
+                if (p.state().equals("Active") && (finishing || spec.steps().stream().filter(s -> s.parents().isEmpty()).allMatch(StepSpec::isSource))
+                        && isComplete(p.id())) {
+                    store.write(c -> ProductionEngine.update(c, "UPDATE productions SET state = 'Completed' WHERE id = ? AND state = 'Active'", p.id()));
+                }
             }
         }
         return changed;

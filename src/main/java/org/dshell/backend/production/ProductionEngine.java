@@ -1,9 +1,10 @@
 package org.dshell.backend.production;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,30 +30,34 @@ import org.dshell.core.JobState;
 import org.dshell.core.LfnPath;
 import org.dshell.core.jdl.Jdl;
 import org.dshell.core.jdl.JobDescription;
+import org.dshell.core.meta.MetaAssignment;
+import org.dshell.core.meta.MetaFieldLookup;
 import org.dshell.core.production.JobTemplate;
 import org.dshell.core.production.ProductionSpec;
 import org.dshell.core.production.StepSpec;
 
 /**
  * One pass of the transformation agent over one production, step by step with parents first: account
- * for finished jobs (Done: outputs registered with the step's output metadata, inputs Processed; else
- * inputs back to Unused, or MaxReset after the retry limit), find new input files, group Unused files
- * into tasks of the group size, and submit the new tasks as jobs.
+ * for finished jobs (Done: the outputs the job agent registered get the step's output metadata, inputs
+ * Processed; else inputs back to Unused, or MaxReset after the retry limit, or Problematic when the
+ * agent could not download them), find new input files, group Unused files into tasks of the group
+ * size, and submit the new tasks as jobs whose InputData and OutputData move the data.
  */
 final class ProductionEngine {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
     private static final int SUBMIT_BATCH = 200;
+    /** How long a task may stay Submitting without a job before it is submitted again (see {@link #recoverSubmitting}). */
+    static final long SUBMITTING_GRACE_MILLIS = 60_000;
+    private static final String INPUT_DATA_NOT_AVAILABLE = "Input Data Not Available";
 
     private final ProductionStore store;
     private final Grid grid;
     private final Supplier<LfnPath> home;
-    private final TaskData data;
 
     ProductionEngine(ProductionStore store, Grid grid, Supplier<LfnPath> home) {
         this.store = store;
         this.grid = grid;
         this.home = home;
-        this.data = new TaskData(grid);
     }
 
     /** How often a step without parents looks for new input files in the catalog. */
@@ -61,6 +66,10 @@ final class ProductionEngine {
     private final Map<String, Long> generations = new HashMap<>();
     private final Map<String, Long> seen = new HashMap<>();
     private final Map<String, Long> lastDiscovery = new HashMap<>();
+    private boolean hasSubmitting(long id, String step) {
+        return store.read(c -> longValue(c, "SELECT COUNT(*) FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitting'",
+                id, step) > 0);
+    }
 
     /**
      * A child looks for files only when its parents registered outputs since it last looked (or this
@@ -89,6 +98,9 @@ final class ProductionEngine {
         Map<String, Boolean> complete = new HashMap<>();
         for (StepSpec step : spec.steps()) {
             long t = System.nanoTime();
+            if (hasSubmitting(id, step.id())) {
+                changed |= recoverSubmitting(id, spec, step);
+            }
             boolean followed = follow(id, step);
             changed |= followed;
             if (followed) {
@@ -191,8 +203,10 @@ final class ProductionEngine {
         List<Long> claimed = store.write(c -> {
             List<Long> created = longs(c, "SELECT task_no FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Created'"
                     + " ORDER BY task_no LIMIT " + SUBMIT_BATCH, id, step.id());
+            long now = System.currentTimeMillis();
             for (long no : created) {
-                update(c, "UPDATE tasks SET status = 'Submitting' WHERE production_id = ? AND step_id = ? AND task_no = ?", id, step.id(), no);
+                update(c, "UPDATE tasks SET status = 'Submitting', claimed = ? WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                        now, id, step.id(), no);
             }
             return created;
         });
@@ -219,47 +233,85 @@ final class ProductionEngine {
             }
             return byTask;
         });
-        Path staging;
-        try {
-            staging = Files.createTempDirectory("dshell-production-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        long t = System.nanoTime();
+        List<Long> ready = new ArrayList<>();
+        List<JobDescription> jobs = new ArrayList<>();
+        for (long no : claimed) {
+            try {
+                jobs.add(describe(id, spec, step, no, inputs.get(no)));
+                ready.add(no);
+            } catch (RuntimeException e) {
+                failed(id, step, no, e.getMessage());
+            }
         }
+        Timing.add("  submit: describing jobs", t);
+        WorkloadManager workload = grid.workload();
         try {
-            long stagingStart = System.nanoTime();
-            List<Long> ready = new ArrayList<>();
-            List<JobDescription> jobs = new ArrayList<>();
-            for (long no : claimed) {
+            record(id, step, ready, workload.submit(jobs, spec.baseDirectory()));
+        } catch (RuntimeException batch) {
+            for (int i = 0; i < ready.size(); i++) {
                 try {
-                    Path dir = Files.createDirectory(staging.resolve(Long.toString(no)));
-                    List<Path> staged = data.stage(inputs.get(no), dir);
-                    jobs.add(describe(id, spec, step, no, inputs.get(no), staged));
-                    ready.add(no);
-                } catch (TaskData.StagingFailed e) {
-                    problematic(id, step, no, e.lfn, e.getMessage());
-                } catch (IOException | RuntimeException e) {
-                    failed(id, step, no, e.getMessage());
+                    record(id, step, List.of(ready.get(i)), workload.submit(List.of(jobs.get(i)), spec.baseDirectory()));
+                } catch (RuntimeException e) {
+                    failed(id, step, ready.get(i), "submission refused: " + e.getMessage());
                 }
             }
-            WorkloadManager workload = grid.workload();
-            Timing.add("  submit: staging inputs", stagingStart);
-            try {
-                record(id, step, ready, workload.submit(jobs, spec.baseDirectory()));
-            } catch (RuntimeException batch) {
-                for (int i = 0; i < ready.size(); i++) {
-                    try {
-                        record(id, step, List.of(ready.get(i)), workload.submit(List.of(jobs.get(i)), spec.baseDirectory()));
-                    } catch (RuntimeException e) {
-                        failed(id, step, ready.get(i), "submission refused: " + e.getMessage());
+        }
+        return true;
+    }
+
+    /**
+     * Tasks left in Submitting by a pass that stopped (dshell killed) between taking them and recording
+     * their jobs: a task whose job the WMS knows (by its job group and name) gets that job; one without a
+     * job is submitted again once it has been Submitting longer than {@link #SUBMITTING_GRACE_MILLIS}
+     * (another dshell may still be submitting it).
+     */
+    private boolean recoverSubmitting(long id, ProductionSpec spec, StepSpec step) {
+        Map<Long, Long> claimedAt = new LinkedHashMap<>();
+        store.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT task_no, COALESCE(claimed, 0) FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitting'")) {
+                bind(s, id, step.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        claimedAt.put(rs.getLong(1), rs.getLong(2));
                     }
                 }
             }
-            return true;
-        } finally {
-            long t = System.nanoTime();
-            deleteTree(staging);
-            Timing.add("  submit: delete staging", t);
+            return null;
+        });
+        if (claimedAt.isEmpty()) {
+            return false;
         }
+        Map<String, Long> jobsByName = new HashMap<>();
+        for (JobInfo job : grid.workload().jobs(WorkloadManager.JobFilter.ofGroup(jobGroup(id)))) {
+            if (job.state() != JobState.DELETED) {
+                jobsByName.merge(job.name(), job.id(), Math::max);
+            }
+        }
+        long now = System.currentTimeMillis();
+        return store.write(c -> {
+            boolean changed = false;
+            for (Map.Entry<Long, Long> task : claimedAt.entrySet()) {
+                Long job = jobsByName.get(jobName(spec, step, task.getKey()));
+                if (job != null) {
+                    changed |= update(c, "UPDATE tasks SET status = 'Submitted', job_id = ?, job_state = 'Received', message = NULL"
+                            + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND status = 'Submitting'", job, id, step.id(), task.getKey()) > 0;
+                } else if (now - task.getValue() > SUBMITTING_GRACE_MILLIS) {
+                    changed |= update(c, "UPDATE tasks SET status = 'Created', claimed = NULL"
+                            + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND status = 'Submitting'", id, step.id(), task.getKey()) > 0;
+                }
+            }
+            return changed;
+        });
+    }
+
+    static String jobName(ProductionSpec spec, StepSpec step, long task) {
+        return spec.name() + "_" + step.id() + "_" + task;
+    }
+
+    static String jobGroup(long id) {
+        return "production" + id;
     }
 
     private void record(long id, StepSpec step, List<Long> tasks, List<Long> jobIds) {
@@ -272,10 +324,15 @@ final class ProductionEngine {
         });
     }
 
-    JobDescription describe(long id, ProductionSpec spec, StepSpec step, long task, List<String> lfns, List<Path> staged) {
+    /**
+     * The job of one task: its inputs as InputData (the job agent downloads them, verified), its
+     * outputs as OutputData patterns that the agent uploads to the step's SE and registers in the
+     * step's output directory after a successful run.
+     */
+    JobDescription describe(long id, ProductionSpec spec, StepSpec step, long task, List<String> lfns) {
         JobTemplate t = step.job();
         Map<String, String> values = Map.of("production", Long.toString(id), "step", step.id(), "task", Long.toString(task),
-                "inputs", staged.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" ")),
+                "inputs", lfns.stream().map(l -> LfnPath.of(l).name()).collect(Collectors.joining(" ")),
                 "input_lfns", String.join(" ", lfns));
         Jdl jdl;
         if (t.jdl() != null) {
@@ -291,17 +348,29 @@ final class ProductionEngine {
         Stream.concat(t.inputSandbox().stream(), jdl.getList("InputSandbox").stream())
                 .map(e -> e.regionMatches(true, 0, "LFN:", 0, 4) ? e : spec.baseDirectory().resolve(e).toString())
                 .distinct().forEach(sandbox::add);
-        staged.forEach(p -> sandbox.add(p.toString()));
         if (!sandbox.isEmpty()) {
             jdl.set("InputSandbox", sandbox);
         }
         List<String> outputs = new ArrayList<>(jdl.getList("OutputSandbox"));
         Stream.of(jdl.getString("StdOutput", JobDescription.DEFAULT_STD_OUTPUT), jdl.getString("StdError", JobDescription.DEFAULT_STD_ERROR))
                 .filter(f -> !outputs.contains(f)).forEach(outputs::add);
-        t.outputs().stream().filter(f -> !outputs.contains(f)).forEach(outputs::add);
         jdl.set("OutputSandbox", outputs);
-        jdl.set("JobName", spec.name() + "_" + step.id() + "_" + task);
-        jdl.set("JobGroup", "production" + id);
+        if (!lfns.isEmpty()) {
+            List<String> inputData = new ArrayList<>(jdl.getList("InputData"));
+            lfns.stream().filter(l -> !inputData.contains(l)).forEach(inputData::add);
+            jdl.set("InputData", inputData);
+        }
+        if (!t.outputs().isEmpty()) {
+            List<String> outputData = new ArrayList<>(jdl.getList("OutputData"));
+            t.outputs().stream().filter(f -> !outputData.contains(f)).forEach(outputData::add);
+            jdl.set("OutputData", outputData);
+            jdl.set("OutputPath", outputDirectory(id, step).toString());
+            if (!step.outputSE().isBlank()) {
+                jdl.set("OutputSE", List.of(step.outputSE()));
+            }
+        }
+        jdl.set("JobName", jobName(spec, step, task));
+        jdl.set("JobGroup", jobGroup(id));
         if (t.cpuTime() > 0 && !jdl.has("CPUTime")) {
             jdl.set("CPUTime", t.cpuTime());
         }
@@ -319,38 +388,52 @@ final class ProductionEngine {
 
     /** Accounts for the step's submitted tasks whose jobs changed state. */
     private boolean follow(long id, StepSpec step) {
-        Map<Long, Long> jobToTask = store.read(c -> {
-            Map<Long, Long> map = new LinkedHashMap<>();
+        Map<Long, Long> jobToTask = new LinkedHashMap<>();
+        Map<Long, String> known = new HashMap<>();
+        store.read(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT job_id, task_no FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitted'")) {
+                    "SELECT job_id, task_no, job_state FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitted'")) {
                 s.setLong(1, id);
                 s.setString(2, step.id());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        map.put(rs.getLong(1), rs.getLong(2));
+                        jobToTask.put(rs.getLong(1), rs.getLong(2));
+                        known.put(rs.getLong(1), rs.getString(3));
                     }
                 }
             }
-            return map;
+            return null;
         });
         if (jobToTask.isEmpty()) {
             return false;
         }
+        long t = System.nanoTime();
         List<JobInfo> jobs = grid.workload().jobs(new WorkloadManager.JobFilter(Set.copyOf(jobToTask.keySet()), Set.of(), null, null, null, true));
+        Timing.add("  follow: job states from the WMS", t);
         boolean changed = false;
         List<JobInfo> running = new ArrayList<>();
+        List<Long> done = new ArrayList<>();
         for (JobInfo job : jobs.stream().sorted(Comparator.comparingLong(JobInfo::id)).toList()) {
             long task = jobToTask.get(job.id());
             if (job.state() == JobState.DONE) {
-                done(id, step, task, job.id());
+                done.add(task);
                 changed = true;
             } else if (job.state().isFinal()) {
-                failed(id, step, task, "job " + job.id() + " " + job.state().diracName() + ": " + job.minorStatus()
-                        + (job.applicationStatus().isBlank() ? "" : " (" + job.applicationStatus() + ")"));
+                String message = "job " + job.id() + " " + job.state().diracName() + ": " + job.minorStatus()
+                        + (job.applicationStatus().isBlank() ? "" : " (" + job.applicationStatus() + ")");
+                String unreadable = INPUT_DATA_NOT_AVAILABLE.equals(job.minorStatus()) ? unreadableInput(id, step, task, job) : null;
+                if (unreadable != null) {
+                    problematic(id, step, task, unreadable, "cannot read input " + unreadable + " (" + message + ")");
+                } else {
+                    failed(id, step, task, message);
+                }
                 changed = true;
-            } else {
+            } else if (!job.state().diracName().equals(known.get(job.id()))) {
                 running.add(job);
             }
+        }
+        if (!done.isEmpty()) {
+            done(id, step, done);
         }
         if (!running.isEmpty()) {
             store.write(c -> {
@@ -364,34 +447,62 @@ final class ProductionEngine {
         return changed;
     }
 
-    private void done(long id, StepSpec step, long task, long jobId) {
-        Path sandbox;
-        try {
-            sandbox = Files.createTempDirectory("dshell-outputs-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Tasks whose jobs are Done: the job agent registered their outputs in the step's output directory;
+     * the files there not seen before get the step's output metadata (one catalog transaction), then
+     * the tasks and their inputs are marked in one transaction. A failed job registers nothing, so
+     * every new file of the directory comes from a Done task.
+     */
+    private void done(long id, StepSpec step, List<Long> tasks) {
+        long t = System.nanoTime();
+        List<String> outputs = step.job().outputs().isEmpty() ? List.of() : newOutputs(id, step);
+        if (!outputs.isEmpty() && !step.outputMetadata().isEmpty()) {
+            MetaFieldLookup lookup = grid.metadata().lookup();
+            List<MetaAssignment> assignments = step.outputMetadata().entrySet().stream()
+                    .map(e -> new MetaAssignment(lookup.find(e.getKey()).orElseThrow(
+                            () -> DshellException.failure("metadata field " + e.getKey() + " is gone")), e.getValue()))
+                    .toList();
+            grid.metadata().set(outputs.stream().map(LfnPath::of).toList(), assignments);
         }
-        try {
-            long t = System.nanoTime();
-            List<Path> files = grid.workload().outputSandbox(jobId, sandbox);
-            t = Timing.add("  follow: output sandbox", t);
-            data.collect(files, step.job().outputs(), outputDirectory(id, step), step.outputSE(), step.outputMetadata());
-            Timing.add("  follow: upload and register outputs", t);
-        } catch (RuntimeException e) {
-            failed(id, step, task, "job " + jobId + " outputs: " + e.getMessage());
-            return;
-        } finally {
-            long t = System.nanoTime();
-            deleteTree(sandbox);
-            Timing.add("  follow: delete sandbox copy", t);
-        }
+        t = Timing.add("  follow: output metadata", t);
         store.write(c -> {
-            update(c, "UPDATE files SET state = 'Processed' WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
-                    id, step.id(), task);
-            update(c, "UPDATE tasks SET status = 'Done', job_state = 'Done' WHERE production_id = ? AND step_id = ? AND task_no = ?",
-                    id, step.id(), task);
+            try (PreparedStatement seen = c.prepareStatement("INSERT OR IGNORE INTO outputs (production_id, step_id, lfn) VALUES (?, ?, ?)")) {
+                for (String lfn : outputs) {
+                    bind(seen, id, step.id(), lfn);
+                    seen.executeUpdate();
+                }
+            }
+            for (long task : tasks) {
+                update(c, "UPDATE files SET state = 'Processed' WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                        id, step.id(), task);
+                update(c, "UPDATE tasks SET status = 'Done', job_state = 'Done' WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                        id, step.id(), task);
+            }
             return null;
         });
+        Timing.add("  follow: task and file states", t);
+    }
+
+    /** The files of the step's output directory that match its output patterns and were not seen before. */
+    private List<String> newOutputs(long id, StepSpec step) {
+        LfnPath directory = outputDirectory(id, step);
+        if (grid.catalog().stat(directory).isEmpty()) {
+            return List.of();
+        }
+        List<PathMatcher> matchers = step.job().outputs().stream()
+                .map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
+        List<String> matching = grid.catalog().list(directory).stream().filter(e -> !e.isDirectory())
+                .filter(e -> matchers.stream().anyMatch(m -> m.matches(Path.of(e.path().name()))))
+                .map(e -> e.path().toString()).toList();
+        Set<String> seen = Set.copyOf(store.read(c -> strings(c, "SELECT lfn FROM outputs WHERE production_id = ? AND step_id = ?", id, step.id())));
+        return matching.stream().filter(l -> !seen.contains(l)).toList();
+    }
+
+    /** The task's input that the job agent could not download, named in the job's application status. */
+    private String unreadableInput(long id, StepSpec step, long task, JobInfo job) {
+        List<String> inputs = store.read(c -> strings(c, "SELECT lfn FROM files WHERE production_id = ? AND step_id = ? AND task_no = ?"
+                + " AND state = 'Assigned' ORDER BY length(lfn) DESC", id, step.id(), task));
+        return inputs.stream().filter(l -> job.applicationStatus().contains(l)).findFirst().orElse(null);
     }
 
     /** A task failed: its files go back to Unused, or to MaxReset past the retry limit; a source task is retried itself. */

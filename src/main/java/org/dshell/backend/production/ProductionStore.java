@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -33,9 +34,12 @@ final class ProductionStore implements AutoCloseable {
             CREATE INDEX IF NOT EXISTS files_by_state ON files(production_id, step_id, state, lfn);
             CREATE TABLE IF NOT EXISTS tasks (
               production_id INTEGER NOT NULL, step_id TEXT NOT NULL, task_no INTEGER NOT NULL, status TEXT NOT NULL,
-              job_id INTEGER, job_state TEXT, attempts INTEGER NOT NULL DEFAULT 0, message TEXT,
+              job_id INTEGER, job_state TEXT, attempts INTEGER NOT NULL DEFAULT 0, message TEXT, claimed INTEGER,
               PRIMARY KEY (production_id, step_id, task_no));
-            CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks(production_id, status)
+            CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks(production_id, status);
+            CREATE TABLE IF NOT EXISTS outputs (
+              production_id INTEGER NOT NULL, step_id TEXT NOT NULL, lfn TEXT NOT NULL,
+              PRIMARY KEY (production_id, step_id, lfn))
             """;
 
     private final Connection connection;
@@ -58,6 +62,16 @@ final class ProductionStore implements AutoCloseable {
                         if (!statement.isBlank()) {
                             s.execute(statement);
                         }
+                    }
+                    // tasks.claimed (when a pass took a task to submit it) came after the first databases
+                    boolean claimed = false;
+                    try (ResultSet rs = s.executeQuery("PRAGMA table_info(tasks)")) {
+                        while (rs.next()) {
+                            claimed |= rs.getString("name").equals("claimed");
+                        }
+                    }
+                    if (!claimed) {
+                        s.execute("ALTER TABLE tasks ADD COLUMN claimed INTEGER");
                     }
                 }
                 return null;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,10 @@ public final class ProductionParser {
             "input_path", "tasks", "job", "group_size", "output_metadata", "output_path", "output_se", "retries"));
     private static final Set<String> JOB = new LinkedHashSet<>(
             List.of("executable", "arguments", "input_sandbox", "outputs", "cpu_time", "jdl"));
+    /** The fields of a step, of its job and of settings, as a builder offers them. */
+    public static final Set<String> STEP_FIELDS = Collections.unmodifiableSet(STEP);
+    public static final Set<String> JOB_FIELDS = Collections.unmodifiableSet(JOB);
+    public static final Set<String> SETTINGS_FIELDS = Collections.unmodifiableSet(SETTINGS);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern WORD = Pattern.compile("(?:[^\\s'\"]+|'[^']*'|\"[^\"]*\")+");
@@ -62,6 +68,7 @@ public final class ProductionParser {
     private final String source;
     private final Path baseDirectory;
     private final MetaFieldLookup existing;
+    private final IntUnaryOperator lines;
 
     /**
      * @param source        the file name used in messages
@@ -69,9 +76,15 @@ public final class ProductionParser {
      * @param existing      the catalog's metadata fields now; fields named only in output metadata are new file fields
      */
     public ProductionParser(String source, Path baseDirectory, MetaFieldLookup existing) {
+        this(source, baseDirectory, existing, IntUnaryOperator.identity());
+    }
+
+    /** As above, for YAML made from something else: {@code lines} turns a YAML line into the line to name in messages. */
+    public ProductionParser(String source, Path baseDirectory, MetaFieldLookup existing, IntUnaryOperator lines) {
         this.source = source;
         this.baseDirectory = baseDirectory;
         this.existing = existing;
+        this.lines = lines;
     }
 
     public static ProductionSpec parseFile(Path file, MetaFieldLookup existing) {
@@ -510,6 +523,6 @@ public final class ProductionParser {
     }
 
     private DshellException error(int line, String message) {
-        return DshellException.usage(source + ": line " + line + ": " + message);
+        return DshellException.usage(source + ": line " + lines.applyAsInt(line) + ": " + message);
     }
 }

@@ -1,5 +1,6 @@
 package org.dshell.script.groovy;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.Map;
 
 import org.dshell.core.ExitRequest;
 import org.dshell.script.ParallelResult;
+import org.dshell.core.production.ProductionDraft;
 import org.dshell.script.ScriptApi;
+import org.dshell.script.ScriptErrors;
+import org.dshell.script.ScriptProduction;
 import org.dshell.script.TextResult;
 
 import groovy.lang.Closure;
@@ -21,9 +25,17 @@ import groovy.lang.Script;
  */
 public abstract class DshellScript extends Script {
     private ScriptApi api;
+    private String sourceName = "script";
+    private Path directory;
 
     void api(ScriptApi scriptApi) {
         this.api = scriptApi;
+    }
+
+    /** The script's name (as in its stack frames) and the directory its relative files are read from. */
+    void source(String name, Path scriptDirectory) {
+        this.sourceName = name;
+        this.directory = scriptDirectory;
     }
 
     private ScriptApi api() {
@@ -85,6 +97,21 @@ public abstract class DshellScript extends Script {
         Object threads = options.containsKey("threads") ? options.get("threads") : 8;
         boolean failFast = Boolean.TRUE.equals(options.get("failFast"));
         return api().parallel(collection(items), ((Number) threads).intValue(), failFast, body::call);
+    }
+
+    /**
+     * {@code production('mc') { settings(retries: 2); step('simulate') { ... }; step('process') { parent 'simulate'; ... } }}:
+     * a production with the YAML file's fields, checked as a file is; {@code submit()} or {@code run(wait: true)} it.
+     */
+    public ScriptProduction production(String name, Closure<?> body) {
+        ProductionDraft draft = new ProductionDraft(name, scriptLine());
+        ProductionBuilder.fill(body, new ProductionBuilder(draft, this, this::scriptLine));
+        Path base = directory != null ? directory : api().context().session().localPath(".");
+        return new ScriptProduction(draft, sourceName, base.toAbsolutePath().normalize(), api().context());
+    }
+
+    private int scriptLine() {
+        return Math.max(0, ScriptErrors.lineIn(new Throwable(), sourceName));
     }
 
     public void exit() {

@@ -49,7 +49,8 @@ public final class GroovyEngine implements ScriptEngine {
         Binding binding = new Binding();
         bindStandard(binding, ctx, args);
         String name = file.getFileName().toString();
-        execute(name, ctx, () -> shell(binding).parse(file.toFile()));
+        Path directory = file.toAbsolutePath().normalize().getParent();
+        execute(name, ctx, () -> withSource(shell(binding).parse(file.toFile()), name, directory));
     }
 
     @Override
@@ -59,7 +60,12 @@ public final class GroovyEngine implements ScriptEngine {
 
     private Object evalAs(String name, String code, CommandContext ctx) {
         Binding binding = sessionBinding(ctx);
-        return execute(name, ctx, () -> shell(binding).parse(GroovyInput.sessionVariables(code), name));
+        return execute(name, ctx, () -> withSource(shell(binding).parse(GroovyInput.sessionVariables(code), name), name, null));
+    }
+
+    private static Script withSource(Script script, String name, Path directory) {
+        ((DshellScript) script).source(name, directory);
+        return script;
     }
 
     @Override
@@ -163,6 +169,10 @@ public final class GroovyEngine implements ScriptEngine {
         } catch (Exception | StackOverflowError e) {
             if (e instanceof DshellException d && d.exitCode() == ExitStatus.INTERRUPTED) {
                 throw d;
+            }
+            if (e instanceof DshellException d && d.getMessage().startsWith(name + ": line ")) {
+                // already names the script line (a production built in the script, checked as YAML is)
+                throw new DshellException(ExitStatus.FAILURE, d.getMessage(), d);
             }
             int line = ScriptErrors.lineIn(e, name);
             String where = name + (line > 0 ? ": line " + line : "") + ": ";

@@ -112,6 +112,14 @@ class ProductionRunTest {
         assertEquals("events of task 1\nprocessed\nevents of task 2\nprocessed\nevents of task 4\nprocessed\n", cat.out());
         assertEquals(8, find("particle=gamma").size(), "exactly the expected files");
 
+        long processJob = shell.grid().workload().jobs(org.dshell.backend.WorkloadManager.JobFilter.all()).stream()
+                .filter(j -> j.name().equals("chain_process_1")).findFirst().orElseThrow().id();
+        String jdl = shell.grid().workload().jdl(processJob);
+        assertTrue(jdl.contains("InputData = {\"" + home + "/productions/1/simulate/sim_1.dat\"}"), jdl);
+        assertTrue(jdl.contains("OutputData = {\"proc_*.dat\"}") && jdl.contains("OutputPath = \"" + home + "/productions/1/process\""), jdl);
+        assertTrue(!jdl.contains("sim_1.dat\", ") && !jdl.contains("OutputSandbox = {\"std.out\", \"std.err\", \"proc"),
+                "inputs and outputs do not travel in the sandboxes: " + jdl);
+
         TestShell.Result table = shell.run("production status 1");
         assertTrue(table.out().contains("process        0         0          3            0         1  Done 3, Failed 3\n"), table.out());
     }

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
 
 import org.dshell.backend.ProductionManager;
 import org.dshell.backend.WorkloadManager;
 import org.dshell.backend.production.ProductionDaemon;
+import org.dshell.core.JobInfo;
 import org.dshell.testing.TestShell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +161,51 @@ class ProductionVerbsTest {
         assertEquals(3L, productions().status(1).get(0).files().get("Processed"));
         assertEquals(2, shell.grid().workload().jobs(WorkloadManager.JobFilter.all()).size(), "no task submitted twice");
         assertEquals(2, run("find ~ kind=copied").out().lines().count());
+    }
+
+    @Test
+    void tasksLeftSubmittingByACrashAreReconciledOrSubmittedAgain() throws Exception {
+        run("production submit one.yaml");
+        String home = shell.session().home().toString();
+        // A pass that died after taking both tasks: task 1's job reached the WMS, task 2's did not.
+        run("submit -n copies_copy_1 -g production1 -i copy.sh --input-data " + home + "/raw/data1.txt " + home + "/raw/data2.txt"
+                + " --output-data out_*.txt --output-path " + home + "/productions/1/copy -- copy.sh 1 data1.txt data2.txt");
+        shell.close();
+        long now = System.currentTimeMillis();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("home/local/productions.db"))) {
+            sql(c, "INSERT INTO files (production_id, step_id, lfn, state, task_no) VALUES (1, 'copy', ?, 'Assigned', 1), (1, 'copy', ?, 'Assigned', 1),"
+                    + " (1, 'copy', ?, 'Assigned', 2)", home + "/raw/data1.txt", home + "/raw/data2.txt", home + "/raw/data3.txt");
+            sql(c, "INSERT INTO tasks (production_id, step_id, task_no, status, claimed) VALUES (1, 'copy', 1, 'Submitting', ?),"
+                    + " (1, 'copy', 2, 'Submitting', ?)", now, now - 120_000);
+            sql(c, "UPDATE steps SET next_task = 3, flushed = 1 WHERE production_id = 1");
+        }
+
+        shell = new TestShell(tmp.resolve("home"), "alice");
+        driveUntilComplete(shell, 1, false);
+        assertEquals(3L, productions().status(1).get(0).files().get("Processed"));
+        List<JobInfo> jobs = shell.grid().workload().jobs(WorkloadManager.JobFilter.all());
+        assertEquals(List.of("copies_copy_1", "copies_copy_2"), jobs.stream().map(JobInfo::name).sorted().toList(),
+                "task 1 kept the job it had, task 2 was submitted again after the grace period");
+        assertEquals(2, run("find ~ kind=copied").out().lines().count());
+    }
+
+    static void sql(Connection c, String statement, Object... args) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    @Test
+    void aFinishedProductionIsCompleted() throws Exception {
+        run("production run one.yaml --wait --interval 50");
+        assertTrue(run("production list").out().contains("copies  Completed"), run("production list").out());
+        run("production submit one.yaml");
+        run("production flush 2");
+        driveUntilComplete(shell, 2, false);
+        assertEquals("Active", productions().info(2).state(), "a step with an input query may still get new files");
     }
 
     @Test
