@@ -1,20 +1,15 @@
 package org.dshell.backend.local;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
-import org.dshell.core.DshellException;
 import org.dshell.core.JobInfo;
 import org.dshell.core.JobLogEntry;
 import org.dshell.core.JobState;
@@ -52,67 +47,27 @@ public final class JobStore implements AutoCloseable {
     static final String INFO_COLUMNS = "id, name, job_group, owner, status, minor_status, application_status, submitted, started, ended";
     static final String ACTIVE = "('Running','Completing')";
 
-    private final Connection connection;
+    private final SqliteDatabase db;
     private final Path file;
 
-    private JobStore(Connection connection, Path file) {
-        this.connection = connection;
+    private JobStore(SqliteDatabase db, Path file) {
+        this.db = db;
         this.file = file;
     }
 
     public static JobStore open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Properties properties = new Properties();
-            properties.setProperty("journal_mode", "WAL");
-            properties.setProperty("synchronous", "NORMAL");
-            properties.setProperty("busy_timeout", "60000");
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
-            JobStore store = new JobStore(connection, file);
-            store.write(c -> {
-                try (Statement s = c.createStatement()) {
-                    for (String statement : SCHEMA.split(";")) {
-                        if (!statement.isBlank()) {
-                            s.execute(statement);
-                        }
-                    }
-                }
-                return null;
-            });
-            return store;
-        } catch (SQLException | java.io.IOException e) {
-            throw DshellException.failure("cannot open job database " + file + ": " + e.getMessage(), e);
-        }
+        return new JobStore(SqliteDatabase.open(file, "job database", c -> {
+            SqliteDatabase.execute(c, SCHEMA);
+            return null;
+        }), file);
     }
 
-    /** Work on the connection inside a transaction. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
+    <T> T read(SqliteDatabase.SqlWork<T> work) {
+        return db.read(work);
     }
 
-    synchronized <T> T read(SqlWork<T> work) {
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw DshellException.failure("job database error: " + e.getMessage(), e);
-        }
-    }
-
-    synchronized <T> T write(SqlWork<T> work) {
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(connection);
-                s.execute("COMMIT");
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                s.execute("ROLLBACK");
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw DshellException.failure("job database error: " + e.getMessage(), e);
-        }
+    <T> T write(SqliteDatabase.SqlWork<T> work) {
+        return db.write(work);
     }
 
     /**
@@ -201,11 +156,7 @@ public final class JobStore implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // closing: nothing left to protect
-        }
+    public void close() {
+        db.close();
     }
 }

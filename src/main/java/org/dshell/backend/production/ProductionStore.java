@@ -1,16 +1,10 @@
 package org.dshell.backend.production;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
-import org.dshell.core.DshellException;
+import org.dshell.backend.local.SqliteDatabase;
 
 /**
  * {@code $DSHELL_HOME/local/productions.db}: productions, their steps, files and tasks. A database of its
@@ -42,81 +36,41 @@ final class ProductionStore implements AutoCloseable {
               PRIMARY KEY (production_id, step_id, lfn))
             """;
 
-    private final Connection connection;
+    private final SqliteDatabase db;
 
-    private ProductionStore(Connection connection) {
-        this.connection = connection;
+    private ProductionStore(SqliteDatabase db) {
+        this.db = db;
     }
 
     static ProductionStore open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Properties properties = new Properties();
-            properties.setProperty("journal_mode", "WAL");
-            properties.setProperty("synchronous", "NORMAL");
-            properties.setProperty("busy_timeout", "60000");
-            ProductionStore store = new ProductionStore(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties));
-            store.write(c -> {
-                try (Statement s = c.createStatement()) {
-                    for (String statement : SCHEMA.split(";")) {
-                        if (!statement.isBlank()) {
-                            s.execute(statement);
-                        }
-                    }
-                    // tasks.claimed (when a pass took a task to submit it) came after the first databases
-                    boolean claimed = false;
-                    try (ResultSet rs = s.executeQuery("PRAGMA table_info(tasks)")) {
-                        while (rs.next()) {
-                            claimed |= rs.getString("name").equals("claimed");
-                        }
-                    }
-                    if (!claimed) {
-                        s.execute("ALTER TABLE tasks ADD COLUMN claimed INTEGER");
+        return new ProductionStore(SqliteDatabase.open(file, "production database", c -> {
+            SqliteDatabase.execute(c, SCHEMA);
+            try (Statement s = c.createStatement()) {
+                // tasks.claimed (when a pass took a task to submit it) came after the first databases
+                boolean claimed = false;
+                try (ResultSet rs = s.executeQuery("PRAGMA table_info(tasks)")) {
+                    while (rs.next()) {
+                        claimed |= rs.getString("name").equals("claimed");
                     }
                 }
-                return null;
-            });
-            return store;
-        } catch (SQLException | IOException e) {
-            throw DshellException.failure("cannot open production database " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    synchronized <T> T read(SqlWork<T> work) {
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw DshellException.failure("production database error: " + e.getMessage(), e);
-        }
-    }
-
-    synchronized <T> T write(SqlWork<T> work) {
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(connection);
-                s.execute("COMMIT");
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                s.execute("ROLLBACK");
-                throw e;
+                if (!claimed) {
+                    s.execute("ALTER TABLE tasks ADD COLUMN claimed INTEGER");
+                }
             }
-        } catch (SQLException e) {
-            throw DshellException.failure("production database error: " + e.getMessage(), e);
-        }
+            return null;
+        }));
+    }
+
+    <T> T read(SqliteDatabase.SqlWork<T> work) {
+        return db.read(work);
+    }
+
+    <T> T write(SqliteDatabase.SqlWork<T> work) {
+        return db.write(work);
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // closing: nothing left to protect
-        }
+    public void close() {
+        db.close();
     }
 }

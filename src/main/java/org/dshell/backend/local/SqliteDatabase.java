@@ -1,0 +1,97 @@
+package org.dshell.backend.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import org.dshell.core.DshellException;
+
+/**
+ * One SQLite file of the embedded grid (jobs, productions): WAL so several dshell processes share it,
+ * writes in {@code BEGIN IMMEDIATE} transactions that queue on the busy timeout, one connection used
+ * under this object's lock. Errors become one-line failures naming the database.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+    private final Connection connection;
+    private final String what;
+
+    /** Work on the connection, inside a transaction when run by {@link #write}. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private SqliteDatabase(Connection connection, String what) {
+        this.connection = connection;
+        this.what = what;
+    }
+
+    /**
+     * Opens (creating if needed) {@code file} and runs {@code schema} in a write transaction.
+     *
+     * @param what how errors name it, e.g. "job database"
+     */
+    public static SqliteDatabase open(Path file, String what, SqlWork<?> schema) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Properties properties = new Properties();
+            properties.setProperty("journal_mode", "WAL");
+            properties.setProperty("synchronous", "NORMAL");
+            properties.setProperty("busy_timeout", "60000");
+            SqliteDatabase db = new SqliteDatabase(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties), what);
+            db.write(schema);
+            return db;
+        } catch (SQLException | IOException e) {
+            throw DshellException.failure("cannot open " + what + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the semicolon-separated statements of a schema (for {@link #open}). */
+    public static void execute(Connection c, String statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String statement : statements.split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw DshellException.failure(what + " error: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized <T> T write(SqlWork<T> work) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(connection);
+                s.execute("COMMIT");
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw DshellException.failure(what + " error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing: nothing left to protect
+        }
+    }
+}
