@@ -40,6 +40,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 public final class CompletionEngine {
     private final VerbRegistry verbs;
     private final CatalogListingCache cache = new CatalogListingCache();
+    private final java.util.Map<String, CommandSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CompletionEngine(VerbRegistry verbs) {
         this.verbs = verbs;
@@ -63,7 +64,9 @@ public final class CompletionEngine {
         if (verb.isEmpty()) {
             return List.of();
         }
-        CommandSpec spec = Dispatcher.commandLine(verb.get().factory().get(), ctx).getCommandSpec();
+        // picocli's model of a verb, built once: every TAB on the same verb reads the same declarations.
+        CommandSpec spec = specs.computeIfAbsent(verb.get().name(),
+                name -> Dispatcher.commandLine(verb.get().factory().get(), ctx).getCommandSpec());
         int firstArgument = 1;
         while (firstArgument < before.size() && spec.subcommands().containsKey(before.get(firstArgument))) {
             spec = spec.subcommands().get(before.get(firstArgument)).getCommandSpec();
