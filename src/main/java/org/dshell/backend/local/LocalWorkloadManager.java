@@ -54,6 +54,8 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
     private final Supplier<FileCatalog> catalog;
     private final Supplier<JobDataStager> stager;
     private JobStore store;
+    private static final long RECONCILE_MILLIS = 1000;
+    private volatile long lastReconcile;
 
     public LocalWorkloadManager(Path localRoot, Identity identity, LfnPath home, Supplier<FileCatalog> catalog,
                                 Supplier<JobDataStager> stager) {
@@ -76,8 +78,10 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
         if (jobs.isEmpty()) {
             return List.of();
         }
+        // A batch (a production's tasks) names many InputData files in few directories: list each directory once.
+        Map<LfnPath, Map<String, Boolean>> listings = jobs.size() > 1 ? new HashMap<>() : null;
         for (int i = 0; i < jobs.size(); i++) {
-            check(jobs.get(i), sandboxBase, jobs.size() == 1 ? "" : " (job " + (i + 1) + " of " + jobs.size() + ")");
+            check(jobs.get(i), sandboxBase, jobs.size() == 1 ? "" : " (job " + (i + 1) + " of " + jobs.size() + ")", listings);
         }
         Map<List<Path>, Path> sandboxes = new HashMap<>();
         try {
@@ -99,7 +103,7 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
     }
 
     /** Bad input is refused before anything is stored: missing sandbox files, unknown LFNs or SEs. */
-    private void check(JobDescription job, Path sandboxBase, String which) {
+    private void check(JobDescription job, Path sandboxBase, String which, Map<LfnPath, Map<String, Boolean>> listings) {
         Set<String> names = new LinkedHashSet<>();
         for (String entry : job.inputSandbox()) {
             if (isLfn(entry)) {
@@ -115,7 +119,9 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
             }
         }
         for (String lfn : job.inputData()) {
-            requireCatalogFile("InputData", lfn, which);
+            if (!listedAsFile(lfn, listings)) {
+                requireCatalogFile("InputData", lfn, which);
+            }
         }
         for (String se : job.outputSE()) {
             try {
@@ -131,6 +137,29 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
                 throw DshellException.usage("OutputPath: " + e.getMessage() + which);
             }
         }
+    }
+
+    /** Whether the listing of its directory shows {@code lfn} as a file; when not, {@link #requireCatalogFile} says why. */
+    private boolean listedAsFile(String lfn, Map<LfnPath, Map<String, Boolean>> listings) {
+        if (listings == null) {
+            return false;
+        }
+        LfnPath path;
+        try {
+            path = LfnPath.of(lfn);
+        } catch (DshellException e) {
+            return false;
+        }
+        Map<String, Boolean> names = listings.computeIfAbsent(path.parent(), dir -> {
+            Map<String, Boolean> children = new HashMap<>();
+            try {
+                catalog.get().childNames(dir).forEach(c -> children.put(c.name(), c.directory()));
+            } catch (DshellException e) {
+                // no such directory or not readable: each file then gets its own one-line error
+            }
+            return children;
+        });
+        return Boolean.FALSE.equals(names.get(path.name()));
     }
 
     private void requireCatalogFile(String attribute, String lfn, String which) {
@@ -249,6 +278,12 @@ public final class LocalWorkloadManager implements WorkloadManager, AutoCloseabl
 
     /** Makes sure unfinished jobs have an agent: after a crash, a reboot, or an agent killed by hand. */
     void reconcile() {
+        // A production engine asks for job states several times a second; once a second is enough to notice a dead agent.
+        long now = System.currentTimeMillis();
+        if (now - lastReconcile < RECONCILE_MILLIS) {
+            return;
+        }
+        lastReconcile = now;
         long unfinished = store().read(c -> JobAgent.count(c, "SELECT count(*) FROM jobs WHERE status IN " + UNFINISHED));
         if (unfinished > 0) {
             ensureAgent();

@@ -63,6 +63,7 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
                     long newId = keys.getLong(1);
+                    refuseOverlappingOutputs(c, newId, spec);
                     int position = 0;
                     for (StepSpec step : spec.steps()) {
                         ProductionEngine.update(c, "INSERT INTO steps (production_id, step_id, position) VALUES (?, ?, ?)",
@@ -84,6 +85,58 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
             specs.put(id, spec);
         }
         return id;
+    }
+
+    /**
+     * Two steps writing to the same output directory, or one below the other, would mix their outputs:
+     * the engine gives every new file of a step's directory that step's metadata, and a child's
+     * {@code find} looks below its parent's directory. Refused at submit, against the production's own
+     * steps and those of every other production of this owner (delete the old one to reuse its path).
+     */
+    private void refuseOverlappingOutputs(java.sql.Connection c, long newId, ProductionSpec spec) throws java.sql.SQLException {
+        record Target(String path, String step, long production, String name) {
+        }
+        List<Target> mine = new ArrayList<>();
+        for (StepSpec step : spec.steps()) {
+            if (!step.job().outputs().isEmpty()) {
+                mine.add(new Target(engine.outputDirectory(newId, step).toString(), step.id(), newId, spec.name()));
+            }
+        }
+        List<Target> theirs = new ArrayList<>();
+        for (long other : ProductionEngine.longs(c, "SELECT id FROM productions WHERE owner = ? AND id != ?", who().user(), newId)) {
+            ProductionSpec otherSpec;
+            try {
+                otherSpec = spec(other);
+            } catch (DshellException unreadable) {
+                continue; // a production whose stored description no longer reads runs nothing either
+            }
+            for (StepSpec step : otherSpec.steps()) {
+                if (!step.job().outputs().isEmpty()) {
+                    theirs.add(new Target(engine.outputDirectory(other, step).toString(), step.id(), other, otherSpec.name()));
+                }
+            }
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            Target a = mine.get(i);
+            for (Target b : mine.subList(i + 1, mine.size())) {
+                if (overlaps(a.path(), b.path())) {
+                    throw DshellException.usage("steps '" + a.step() + "' and '" + b.step() + "' write to overlapping output paths "
+                            + a.path() + " and " + b.path() + " (give each step its own output_path)");
+                }
+            }
+            for (Target b : theirs) {
+                if (overlaps(a.path(), b.path())) {
+                    throw DshellException.usage("step '" + a.step() + "' would write to " + a.path() + ", which overlaps " + b.path()
+                            + " of step '" + b.step() + "' of production " + b.production() + " (" + b.name() + ")"
+                            + "; choose another output_path or delete production " + b.production());
+                }
+            }
+        }
+    }
+
+    /** The same directory, or one below the other. */
+    static boolean overlaps(String a, String b) {
+        return a.equals(b) || b.startsWith(a.endsWith("/") ? a : a + "/") || a.startsWith(b.endsWith("/") ? b : b + "/");
     }
 
     @Override

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.dshell.backend.FileCatalog;
 import org.dshell.backend.Grid;
 import org.dshell.backend.WorkloadManager;
+import org.dshell.backend.local.SqliteDatabase;
 import org.dshell.core.DshellException;
 import org.dshell.core.JobInfo;
 import org.dshell.core.JobState;
@@ -66,23 +68,25 @@ final class ProductionEngine {
     private final Map<String, Long> generations = new HashMap<>();
     private final Map<String, Long> seen = new HashMap<>();
     private final Map<String, Long> lastDiscovery = new HashMap<>();
-    private boolean hasSubmitting(long id, String step) {
-        return store.read(c -> longValue(c, "SELECT COUNT(*) FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitting'",
-                id, step) > 0);
-    }
+    /** Per production/step, the outputs already given metadata (loaded from the outputs table once). */
+    private final Map<String, Set<String>> knownOutputs = new HashMap<>();
 
     /**
-     * A child looks for files only when its parents registered outputs since it last looked (or this
-     * engine has not looked yet); a step without parents at most every few seconds.
+     * Whether a step runs a metadata {@code find}: a step without parents at most every few seconds (once
+     * in a batch run); a child on this engine's first pass (picking up what an earlier engine left), then
+     * only when a parent whose outputs it cannot take directly (see {@link #takesOutputsOf}) registered
+     * outputs since it last looked.
      */
-    private boolean shouldDiscover(long id, StepSpec step) {
+    private boolean shouldDiscover(long id, StepSpec step, ProductionSpec spec, boolean finishing) {
         String key = id + "/" + step.id();
         Long last = lastDiscovery.get(key);
         long now = System.currentTimeMillis();
-        boolean due = last == null || (step.parents().isEmpty() && now - last >= ROOT_DISCOVERY_MILLIS);
+        // A batch run (finishing) expects nothing new: a step without parents looks once.
+        boolean due = last == null || (step.parents().isEmpty() && !finishing && now - last >= ROOT_DISCOVERY_MILLIS);
         for (String parent : step.parents()) {
             long generation = generations.getOrDefault(id + "/" + parent, 0L);
-            if (!Long.valueOf(generation).equals(seen.put(key + "<" + parent, generation))) {
+            if (!Long.valueOf(generation).equals(seen.put(key + "<" + parent, generation))
+                    && !takesOutputsOf(step, spec.step(parent).orElseThrow())) {
                 due = true;
             }
         }
@@ -92,22 +96,29 @@ final class ProductionEngine {
         return due;
     }
 
+    /**
+     * Whether every output of {@code parent} matches the child's query by the parent's output metadata
+     * alone: then the engine hands the parent's new outputs to the child when it registers them, and the
+     * child needs no {@code find} over the parent's output directory. A query on anything else (a
+     * standard key, a field the parent does not set) is answered by the catalog instead.
+     */
+    static boolean takesOutputsOf(StepSpec child, StepSpec parent) {
+        return child.inputQuery() != null && !parent.job().outputs().isEmpty() && child.inputQuery().matches(parent.outputMetadata());
+    }
+
     /** Returns whether anything changed. */
     boolean tick(long id, ProductionSpec spec, boolean active, boolean finishing) {
-        boolean changed = false;
+        long t = System.nanoTime();
+        boolean changed = follow(id, spec);
+        t = Timing.add("follow (outputs, accounting)", t);
         Map<String, Boolean> complete = new HashMap<>();
+        Set<String> submitting = Set.copyOf(store.read(c -> strings(c,
+                "SELECT DISTINCT step_id FROM tasks WHERE production_id = ? AND status = 'Submitting'", id)));
         for (StepSpec step : spec.steps()) {
-            long t = System.nanoTime();
-            if (hasSubmitting(id, step.id())) {
+            if (submitting.contains(step.id())) {
                 changed |= recoverSubmitting(id, spec, step);
             }
-            boolean followed = follow(id, step);
-            changed |= followed;
-            if (followed) {
-                generations.merge(id + "/" + step.id(), 1L, Long::sum);
-            }
-            t = Timing.add("follow (outputs, accounting)", t);
-            if (!step.isSource() && shouldDiscover(id, step)) {
+            if (!step.isSource() && shouldDiscover(id, step, spec, finishing)) {
                 changed |= discover(id, spec, step);
             }
             t = Timing.add("discover (find)", t);
@@ -119,7 +130,7 @@ final class ProductionEngine {
             if (active) {
                 changed |= submit(id, spec, step);
             }
-            Timing.add("submit (staging, WMS)", t);
+            t = Timing.add("submit (staging, WMS)", t);
             complete.put(step.id(), (step.isSource() || inputsFinal) && idle(id, step.id()));
         }
         return changed;
@@ -145,16 +156,25 @@ final class ProductionEngine {
         return found;
     }
 
+    /** Adds the files the step's query finds that the step does not have yet (one read for those it has). */
     private boolean discover(long id, ProductionSpec spec, StepSpec step) {
+        long t = System.nanoTime();
         List<String> found = find(id, spec, step);
+        t = Timing.add("  discover: find", t);
         if (found.isEmpty()) {
+            return false;
+        }
+        Set<String> known = Set.copyOf(store.read(c -> strings(c, "SELECT lfn FROM files WHERE production_id = ? AND step_id = ?", id, step.id())));
+        List<String> fresh = found.stream().filter(l -> !known.contains(l)).toList();
+        Timing.add("  discover: known files", t);
+        if (fresh.isEmpty()) {
             return false;
         }
         return store.write(c -> {
             int added = 0;
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT OR IGNORE INTO files (production_id, step_id, lfn, state) VALUES (?, ?, ?, 'Unused')")) {
-                for (String lfn : found) {
+                for (String lfn : fresh) {
                     s.setLong(1, id);
                     s.setString(2, step.id());
                     s.setString(3, lfn);
@@ -386,75 +406,89 @@ final class ProductionEngine {
         return m.appendTail(out).toString();
     }
 
-    /** Accounts for the step's submitted tasks whose jobs changed state. */
-    private boolean follow(long id, StepSpec step) {
-        Map<Long, Long> jobToTask = new LinkedHashMap<>();
-        Map<Long, String> known = new HashMap<>();
-        store.read(c -> {
+    /** A submitted task as the store knows it. */
+    private record Submitted(String step, long task, long job, String jobState) {
+    }
+
+    /**
+     * Accounts for the production's submitted tasks whose jobs changed state: one WMS query for all of
+     * them, the outputs of Done tasks get their step's output metadata (one catalog transaction per
+     * step), then every task, file and hand-over to a child is written in one transaction.
+     */
+    private boolean follow(long id, ProductionSpec spec) {
+        List<Submitted> submitted = store.read(c -> {
+            List<Submitted> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT job_id, task_no, job_state FROM tasks WHERE production_id = ? AND step_id = ? AND status = 'Submitted'")) {
+                    "SELECT step_id, task_no, job_id, job_state FROM tasks WHERE production_id = ? AND status = 'Submitted'")) {
                 s.setLong(1, id);
-                s.setString(2, step.id());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        jobToTask.put(rs.getLong(1), rs.getLong(2));
-                        known.put(rs.getLong(1), rs.getString(3));
+                        rows.add(new Submitted(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
                     }
                 }
             }
-            return null;
+            return rows;
         });
-        if (jobToTask.isEmpty()) {
+        if (submitted.isEmpty()) {
             return false;
         }
         long t = System.nanoTime();
-        List<JobInfo> jobs = grid.workload().jobs(new WorkloadManager.JobFilter(Set.copyOf(jobToTask.keySet()), Set.of(), null, null, null, true));
-        Timing.add("  follow: job states from the WMS", t);
+        Map<Long, Submitted> byJob = new HashMap<>();
+        submitted.forEach(task -> byJob.put(task.job(), task));
+        List<JobInfo> jobs = grid.workload().jobs(new WorkloadManager.JobFilter(Set.copyOf(byJob.keySet()), Set.of(), null, null, null, true));
+        t = Timing.add("  follow: job states from the WMS", t);
+        Map<String, List<Submitted>> done = new LinkedHashMap<>();
+        List<SqliteDatabase.SqlWork<?>> accounting = new ArrayList<>();
         boolean changed = false;
-        List<JobInfo> running = new ArrayList<>();
-        List<Long> done = new ArrayList<>();
         for (JobInfo job : jobs.stream().sorted(Comparator.comparingLong(JobInfo::id)).toList()) {
-            long task = jobToTask.get(job.id());
+            Submitted task = byJob.get(job.id());
+            StepSpec step = spec.step(task.step()).orElse(null);
+            if (step == null) {
+                continue;
+            }
             if (job.state() == JobState.DONE) {
-                done.add(task);
+                done.computeIfAbsent(step.id(), k -> new ArrayList<>()).add(task);
                 changed = true;
             } else if (job.state().isFinal()) {
                 String message = "job " + job.id() + " " + job.state().diracName() + ": " + job.minorStatus()
                         + (job.applicationStatus().isBlank() ? "" : " (" + job.applicationStatus() + ")");
-                String unreadable = INPUT_DATA_NOT_AVAILABLE.equals(job.minorStatus()) ? unreadableInput(id, step, task, job) : null;
-                if (unreadable != null) {
-                    problematic(id, step, task, unreadable, "cannot read input " + unreadable + " (" + message + ")");
-                } else {
-                    failed(id, step, task, message);
-                }
+                String unreadable = INPUT_DATA_NOT_AVAILABLE.equals(job.minorStatus()) ? unreadableInput(id, step, task.task(), job) : null;
+                accounting.add(unreadable != null
+                        ? c -> problematic(c, id, step, task, unreadable, "cannot read input " + unreadable + " (" + message + ")")
+                        : c -> failed(c, id, step, task.task(), task.job(), message));
                 changed = true;
-            } else if (!job.state().diracName().equals(known.get(job.id()))) {
-                running.add(job);
+            } else if (!job.state().diracName().equals(task.jobState())) {
+                accounting.add(c -> update(c, "UPDATE tasks SET job_state = ? WHERE production_id = ? AND step_id = ? AND task_no = ?"
+                        + " AND status = 'Submitted' AND job_id = ?", job.state().diracName(), id, task.step(), task.task(), job.id()));
             }
         }
-        if (!done.isEmpty()) {
-            done(id, step, done);
+        Map<String, List<String>> outputs = new HashMap<>();
+        for (Map.Entry<String, List<Submitted>> e : done.entrySet()) {
+            StepSpec step = spec.step(e.getKey()).orElseThrow();
+            outputs.put(step.id(), outputMetadata(id, step));
+            accounting.add(c -> done(c, id, spec, step, e.getValue(), outputs.get(step.id())));
         }
-        if (!running.isEmpty()) {
+        t = Timing.add("  follow: output metadata", t);
+        if (!accounting.isEmpty()) {
             store.write(c -> {
-                for (JobInfo job : running) {
-                    update(c, "UPDATE tasks SET job_state = ? WHERE production_id = ? AND step_id = ? AND job_id = ?",
-                            job.state().diracName(), id, step.id(), job.id());
+                for (SqliteDatabase.SqlWork<?> work : accounting) {
+                    work.run(c);
                 }
                 return null;
             });
         }
+        outputs.forEach((step, lfns) -> knownOutputs(id, step).addAll(lfns));
+        done.keySet().forEach(step -> generations.merge(id + "/" + step, 1L, Long::sum));
+        Timing.add("  follow: task and file states", t);
         return changed;
     }
 
     /**
-     * Tasks whose jobs are Done: the job agent registered their outputs in the step's output directory;
-     * the files there not seen before get the step's output metadata (one catalog transaction), then
-     * the tasks and their inputs are marked in one transaction. A failed job registers nothing, so
-     * every new file of the directory comes from a Done task.
+     * The outputs the job agent registered in the step's output directory that this engine has not seen
+     * yet, given the step's output metadata (one catalog transaction). A failed job registers nothing,
+     * so every new file of the directory comes from a Done task.
      */
-    private void done(long id, StepSpec step, List<Long> tasks) {
-        long t = System.nanoTime();
+    private List<String> outputMetadata(long id, StepSpec step) {
         List<String> outputs = step.job().outputs().isEmpty() ? List.of() : newOutputs(id, step);
         if (!outputs.isEmpty() && !step.outputMetadata().isEmpty()) {
             MetaFieldLookup lookup = grid.metadata().lookup();
@@ -464,38 +498,69 @@ final class ProductionEngine {
                     .toList();
             grid.metadata().set(outputs.stream().map(LfnPath::of).toList(), assignments);
         }
-        t = Timing.add("  follow: output metadata", t);
-        store.write(c -> {
-            try (PreparedStatement seen = c.prepareStatement("INSERT OR IGNORE INTO outputs (production_id, step_id, lfn) VALUES (?, ?, ?)")) {
-                for (String lfn : outputs) {
-                    bind(seen, id, step.id(), lfn);
-                    seen.executeUpdate();
+        return outputs;
+    }
+
+    /**
+     * Done tasks of one step: their inputs Processed, their outputs remembered, and handed as Unused
+     * inputs to the children that take this step's outputs directly. Each change is conditional on the
+     * task still being Submitted with that job, so two engines never account for a task twice.
+     */
+    private static Void done(Connection c, long id, ProductionSpec spec, StepSpec step, List<Submitted> tasks, List<String> outputs)
+            throws SQLException {
+        try (PreparedStatement seen = c.prepareStatement("INSERT OR IGNORE INTO outputs (production_id, step_id, lfn) VALUES (?, ?, ?)")) {
+            for (String lfn : outputs) {
+                bind(seen, id, step.id(), lfn);
+                seen.executeUpdate();
+            }
+        }
+        List<StepSpec> takers = spec.children(step.id()).stream().filter(child -> takesOutputsOf(child, step)).toList();
+        if (!takers.isEmpty() && !outputs.isEmpty()) {
+            try (PreparedStatement input = c.prepareStatement(
+                    "INSERT OR IGNORE INTO files (production_id, step_id, lfn, state) VALUES (?, ?, ?, 'Unused')")) {
+                for (StepSpec child : takers) {
+                    for (String lfn : outputs) {
+                        bind(input, id, child.id(), lfn);
+                        input.executeUpdate();
+                    }
                 }
             }
-            for (long task : tasks) {
-                update(c, "UPDATE files SET state = 'Processed' WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
-                        id, step.id(), task);
-                update(c, "UPDATE tasks SET status = 'Done', job_state = 'Done' WHERE production_id = ? AND step_id = ? AND task_no = ?",
-                        id, step.id(), task);
+        }
+        try (PreparedStatement task = c.prepareStatement("UPDATE tasks SET status = 'Done', job_state = 'Done'"
+                + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND status = 'Submitted' AND job_id = ?");
+             PreparedStatement files = c.prepareStatement("UPDATE files SET state = 'Processed'"
+                     + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'")) {
+            for (Submitted t : tasks) {
+                bind(task, id, step.id(), t.task(), t.job());
+                if (task.executeUpdate() > 0) {
+                    bind(files, id, step.id(), t.task());
+                    files.executeUpdate();
+                }
             }
-            return null;
-        });
-        Timing.add("  follow: task and file states", t);
+        }
+        return null;
+    }
+
+    private Set<String> knownOutputs(long id, String step) {
+        return knownOutputs.computeIfAbsent(id + "/" + step, k -> new java.util.HashSet<>(store.read(c -> strings(c,
+                "SELECT lfn FROM outputs WHERE production_id = ? AND step_id = ?", id, step))));
     }
 
     /** The files of the step's output directory that match its output patterns and were not seen before. */
     private List<String> newOutputs(long id, StepSpec step) {
         LfnPath directory = outputDirectory(id, step);
-        if (grid.catalog().stat(directory).isEmpty()) {
-            return List.of();
+        List<FileCatalog.ChildName> names;
+        try {
+            names = grid.catalog().childNames(directory);
+        } catch (DshellException e) {
+            return List.of(); // no output directory yet
         }
         List<PathMatcher> matchers = step.job().outputs().stream()
                 .map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
-        List<String> matching = grid.catalog().list(directory).stream().filter(e -> !e.isDirectory())
-                .filter(e -> matchers.stream().anyMatch(m -> m.matches(Path.of(e.path().name()))))
-                .map(e -> e.path().toString()).toList();
-        Set<String> seen = Set.copyOf(store.read(c -> strings(c, "SELECT lfn FROM outputs WHERE production_id = ? AND step_id = ?", id, step.id())));
-        return matching.stream().filter(l -> !seen.contains(l)).toList();
+        Set<String> known = knownOutputs(id, step.id());
+        return names.stream().filter(e -> !e.directory())
+                .filter(e -> matchers.stream().anyMatch(m -> m.matches(Path.of(e.name()))))
+                .map(e -> directory.resolve(e.name()).toString()).filter(l -> !known.contains(l)).toList();
     }
 
     /** The task's input that the job agent could not download, named in the job's application status. */
@@ -505,37 +570,47 @@ final class ProductionEngine {
         return inputs.stream().filter(l -> job.applicationStatus().contains(l)).findFirst().orElse(null);
     }
 
-    /** A task failed: its files go back to Unused, or to MaxReset past the retry limit; a source task is retried itself. */
+    /** A task that could not be submitted failed (see {@link #failed(Connection, long, StepSpec, long, Long, String)}). */
     private void failed(long id, StepSpec step, long task, String message) {
-        store.write(c -> {
-            if (step.isSource()) {
-                long attempts = longValue(c, "SELECT attempts FROM tasks WHERE production_id = ? AND step_id = ? AND task_no = ?",
-                        id, step.id(), task) + 1;
-                update(c, "UPDATE tasks SET status = ?, attempts = ?, job_state = NULL, message = ? WHERE production_id = ? AND step_id = ? AND task_no = ?",
-                        attempts > step.retries() ? "MaxReset" : "Created", attempts, message, id, step.id(), task);
-                return null;
-            }
-            update(c, "UPDATE files SET errors = errors + 1 WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
-                    id, step.id(), task);
-            update(c, "UPDATE files SET state = CASE WHEN errors > ? THEN 'MaxReset' ELSE 'Unused' END, task_no = CASE WHEN errors > ? THEN task_no END"
-                    + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
-                    step.retries(), step.retries(), id, step.id(), task);
-            update(c, "UPDATE tasks SET status = 'Failed', job_state = COALESCE(job_state, 'Failed'), message = ?"
-                    + " WHERE production_id = ? AND step_id = ? AND task_no = ?", message, id, step.id(), task);
-            return null;
-        });
+        store.write(c -> failed(c, id, step, task, null, message));
     }
 
-    private void problematic(long id, StepSpec step, long task, String lfn, String message) {
-        store.write(c -> {
-            update(c, "UPDATE files SET state = 'Problematic', errors = errors + 1 WHERE production_id = ? AND step_id = ? AND lfn = ?",
-                    id, step.id(), lfn);
-            update(c, "UPDATE files SET state = 'Unused', task_no = NULL WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
-                    id, step.id(), task);
-            update(c, "UPDATE tasks SET status = 'Failed', message = ? WHERE production_id = ? AND step_id = ? AND task_no = ?",
-                    message, id, step.id(), task);
+    /**
+     * A task failed: its files go back to Unused, or to MaxReset past the retry limit; a source task is
+     * retried itself. With a {@code job}, only while the task is still Submitted with that job.
+     */
+    private static Void failed(Connection c, long id, StepSpec step, long task, Long job, String message) throws SQLException {
+        // Still in the state this engine saw: Submitting (not submitted after all) or Submitted with that job.
+        String current = " AND (?7 IS NULL AND status IN ('Created','Submitting') OR status = 'Submitted' AND job_id = ?7)";
+        if (step.isSource()) {
+            long attempts = longValue(c, "SELECT attempts FROM tasks WHERE production_id = ? AND step_id = ? AND task_no = ?",
+                    id, step.id(), task) + 1;
+            update(c, "UPDATE tasks SET status = ?1, attempts = ?2, job_state = NULL, message = ?3 WHERE production_id = ?4 AND step_id = ?5"
+                    + " AND task_no = ?6" + current, attempts > step.retries() ? "MaxReset" : "Created", attempts, message, id, step.id(), task, job);
             return null;
-        });
+        }
+        if (update(c, "UPDATE tasks SET status = 'Failed', job_state = COALESCE(job_state, 'Failed'), message = ?1"
+                + " WHERE production_id = ?4 AND step_id = ?5 AND task_no = ?6" + current, message, null, null, id, step.id(), task, job) == 0) {
+            return null;
+        }
+        update(c, "UPDATE files SET errors = errors + 1 WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                id, step.id(), task);
+        update(c, "UPDATE files SET state = CASE WHEN errors > ? THEN 'MaxReset' ELSE 'Unused' END, task_no = CASE WHEN errors > ? THEN task_no END"
+                + " WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                step.retries(), step.retries(), id, step.id(), task);
+        return null;
+    }
+
+    private static Void problematic(Connection c, long id, StepSpec step, Submitted task, String lfn, String message) throws SQLException {
+        if (update(c, "UPDATE tasks SET status = 'Failed', message = ? WHERE production_id = ? AND step_id = ? AND task_no = ?"
+                + " AND status = 'Submitted' AND job_id = ?", message, id, step.id(), task.task(), task.job()) == 0) {
+            return null;
+        }
+        update(c, "UPDATE files SET state = 'Problematic', errors = errors + 1 WHERE production_id = ? AND step_id = ? AND lfn = ?",
+                id, step.id(), lfn);
+        update(c, "UPDATE files SET state = 'Unused', task_no = NULL WHERE production_id = ? AND step_id = ? AND task_no = ? AND state = 'Assigned'",
+                id, step.id(), task.task());
+        return null;
     }
 
     private boolean flushed(long id, String step) {
