@@ -150,12 +150,12 @@ public final class Dshell {
                 return runFile(rest.get(0), rest.subList(1, rest.size()), batch, ctx);
             }
             if (terminal) {
-                // Productions advance in the background while the prompt is open (see docs/productions.md).
-                try (var productions = org.dshell.backend.production.ProductionDaemon.start(wiring.grid(),
-                        wiring.home().localGrid().resolve("productions.log"), 3000)) {
-                    return new org.dshell.shell.InteractiveShell(dispatcher, new CompletionEngine(verbs), wiring.home())
-                            .run(wiring.session(), ctx);
+                if (wiring.grid() instanceof LocalGrid local) {
+                    // Active productions get their detached engine back after a reboot (see docs/productions.md).
+                    local.ensureProductionEngineInBackground();
                 }
+                return new org.dshell.shell.InteractiveShell(dispatcher, new CompletionEngine(verbs), wiring.home())
+                        .run(wiring.session(), ctx);
             }
             return batch.run(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), ctx, "line");
         } catch (IOException e) {

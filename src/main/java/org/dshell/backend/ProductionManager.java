@@ -54,6 +54,22 @@ public interface ProductionManager {
     /** Whether nothing is left to do: no unused or assigned files and no task waiting or running. */
     boolean isComplete(long id);
 
+    /**
+     * Makes sure something advances the Active productions while no dshell runs (the embedded grid starts
+     * a detached engine process unless one runs); a grid whose services run productions does nothing.
+     */
+    default void ensureEngine() {
+    }
+
+    /** Whether an engine advances productions now, for {@code production status}. */
+    default EngineStatus engine() {
+        return new EngineStatus(true, 0, null, "run by the grid's production system");
+    }
+
+    /** @param pid the engine's process, 0 when unknown; {@code note} says why it is (not) running */
+    record EngineStatus(boolean running, long pid, Instant since, String note) {
+    }
+
     record ProductionInfo(long id, String name, String state, String owner, Instant created, List<String> steps) {
     }
 

@@ -49,8 +49,14 @@ public final class ScriptProduction {
         return id;
     }
 
-    /** Stores the production as Active and returns its id; the engine runs it in an open dshell. */
+    /** Stores the production as Active and returns its id; the detached engine runs it. */
     public long submit() {
+        store();
+        productions().ensureEngine();
+        return id;
+    }
+
+    private long store() {
         id = productions().submit(spec, draft.toYaml());
         return id;
     }
@@ -61,10 +67,11 @@ public final class ScriptProduction {
      * {@code interval}: milliseconds between passes (200). Throws when inputs ended MaxReset or Problematic.
      */
     public long run(Map<String, ?> options) throws InterruptedException {
-        long submitted = submit();
+        long submitted = store();
         ctx.out().println("production " + submitted + " (" + spec.name() + ")");
         Object wait = options.get("wait");
         if (wait != null && !Boolean.TRUE.equals(wait)) {
+            productions().ensureEngine();
             return submitted;
         }
         Object interval = options.get("interval");

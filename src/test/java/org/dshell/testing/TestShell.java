@@ -66,6 +66,11 @@ public final class TestShell implements AutoCloseable {
         env.put("HOME", localDir.toString());
         home = DshellHome.resolve(env, dshellHome);
         settings = Settings.load(home.settingsFile());
+        // Verb tests drive productions themselves; a test of the detached engine turns it back on.
+        if (settings.get("productions.engine", null) == null) {
+            settings.set("productions.engine", "off");
+            settings.save();
+        }
         Identity local = IdentityResolver.localIdentity(settings, env);
         identity = new Identity(local.user(), group, local.vo(), local.source());
         IdentitySource identities = new IdentitySource(identity, env, Clock.systemUTC());

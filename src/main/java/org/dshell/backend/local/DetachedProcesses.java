@@ -21,7 +21,7 @@ import org.dshell.core.DshellException;
  * pressing Ctrl-C in the shell does not reach them, and a kill reaches a job's whole process group
  * (its children too), whichever process sends it.
  */
-final class DetachedProcesses {
+public final class DetachedProcesses {
     private DetachedProcesses() {
     }
 
@@ -30,19 +30,27 @@ final class DetachedProcesses {
      * to a log file and its input is empty, so no pipe ties it to the starting process.
      */
     static void startAgent(Path localRoot) {
+        startJvm(JobAgent.class.getName(), localRoot, "jobs-agent.log", "job agent");
+    }
+
+    /**
+     * Starts {@code mainClass} with {@code localRoot} as its one argument in a detached JVM of its own
+     * session, output appended to {@code log} in {@code localRoot}: the job agent, the production engine.
+     */
+    public static void startJvm(String mainClass, Path localRoot, String log, String what) {
         List<String> command = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A small, quick JVM: the agent mostly waits for child processes.
+                // A small, quick JVM: an agent mostly waits for child processes or the next pass.
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m",
-                "-cp", classPath(), JobAgent.class.getName(), localRoot.toAbsolutePath().toString()));
+                "-cp", classPath(), mainClass, localRoot.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(localRoot.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(localRoot.resolve("jobs-agent.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(localRoot.resolve(log).toFile()));
         try {
             builder.start();
         } catch (IOException e) {
-            throw DshellException.failure("cannot start the job agent: " + e.getMessage(), e);
+            throw DshellException.failure("cannot start the " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -53,7 +61,8 @@ final class DetachedProcesses {
      */
     static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> type : List.of(JobAgent.class, org.sqlite.JDBC.class)) {
+        // The production engine also reads YAML.
+        for (Class<?> type : List.of(JobAgent.class, org.sqlite.JDBC.class, org.yaml.snakeyaml.Yaml.class)) {
             CodeSource source = type.getProtectionDomain().getCodeSource();
             if (source == null) {
                 continue;
@@ -68,12 +77,12 @@ final class DetachedProcesses {
     }
 
     /** When this process started, as recorded for the agent so that a recycled pid is not taken for it. */
-    static long startMillis(ProcessHandle process) {
+    public static long startMillis(ProcessHandle process) {
         return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     /** Whether {@code pid} is alive and (when {@code startMillis} is known) is the same process that was recorded. */
-    static boolean isAlive(long pid, long startMillis) {
+    public static boolean isAlive(long pid, long startMillis) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive()) {
             return false;

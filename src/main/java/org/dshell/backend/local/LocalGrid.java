@@ -115,6 +115,22 @@ public final class LocalGrid implements Grid {
         LocalWorkloadManager.reconcileInBackground(root);
     }
 
+    /** Starts the detached production engine if productions have work and it is not running (in the background). */
+    public void ensureProductionEngineInBackground() {
+        if (!java.nio.file.Files.exists(root.resolve("productions.db"))) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                productions().ensureEngine();
+            } catch (RuntimeException e) {
+                // 'production status' says whether it runs; 'production start ID' starts it
+            }
+        }, "production-engine-check");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     @Override
     public synchronized MetadataCatalog metadata() {
         FileCatalog files = catalog();
@@ -124,7 +140,7 @@ public final class LocalGrid implements Grid {
         return metadata;
     }
 
-    /** Productions in {@code productions.db}, driven by whichever dshell runs the engine (see ProductionDaemon). */
+    /** Productions in {@code productions.db}, driven by the detached production engine or {@code production run --wait}. */
     @Override
     public synchronized ProductionManager productions() {
         Identity who = identity.get();

@@ -34,12 +34,16 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
     private final ProductionStore store;
     private final Grid grid;
     private final ProductionEngine engine;
+    private final Supplier<LfnPath> home;
+    private final DetachedEngine detached;
     private final Map<Long, ProductionSpec> specs = new HashMap<>();
 
     public EmbeddedProductionManager(Path database, Grid grid, Supplier<LfnPath> home) {
         this.store = ProductionStore.open(database);
         this.grid = grid;
         this.engine = new ProductionEngine(store, grid, home);
+        this.home = home;
+        this.detached = new DetachedEngine(store, database.toAbsolutePath().getParent());
     }
 
     private Identity who() {
@@ -55,10 +59,10 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
             }
         });
         long id = store.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO productions (name, owner, owner_group, yaml, base_dir, state, created)"
-                    + " VALUES (?, ?, ?, ?, ?, 'Active', ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
-                ProductionEngine.bind(s, spec.name(), who().user(), who().group(), yamlText, spec.baseDirectory().toString(),
-                        System.currentTimeMillis());
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO productions (name, owner, owner_group, vo, home, yaml, base_dir, state, created)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'Active', ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                ProductionEngine.bind(s, spec.name(), who().user(), who().group(), who().vo(), home.get().toString(), yamlText,
+                        spec.baseDirectory().toString(), System.currentTimeMillis());
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
@@ -316,6 +320,16 @@ public final class EmbeddedProductionManager implements ProductionManager, AutoC
             }
         }
         return changed;
+    }
+
+    @Override
+    public void ensureEngine() {
+        detached.ensureRunning();
+    }
+
+    @Override
+    public EngineStatus engine() {
+        return detached.status();
     }
 
     @Override

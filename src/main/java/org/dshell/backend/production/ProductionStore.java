@@ -33,7 +33,9 @@ final class ProductionStore implements AutoCloseable {
             CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks(production_id, status);
             CREATE TABLE IF NOT EXISTS outputs (
               production_id INTEGER NOT NULL, step_id TEXT NOT NULL, lfn TEXT NOT NULL,
-              PRIMARY KEY (production_id, step_id, lfn))
+              PRIMARY KEY (production_id, step_id, lfn));
+            CREATE TABLE IF NOT EXISTS engine (
+              one INTEGER PRIMARY KEY CHECK (one = 1), state TEXT NOT NULL, pid INTEGER, since INTEGER NOT NULL)
             """;
 
     private final SqliteDatabase db;
@@ -45,20 +47,27 @@ final class ProductionStore implements AutoCloseable {
     static ProductionStore open(Path file) {
         return new ProductionStore(SqliteDatabase.open(file, "production database", c -> {
             SqliteDatabase.execute(c, SCHEMA);
-            try (Statement s = c.createStatement()) {
-                // tasks.claimed (when a pass took a task to submit it) came after the first databases
-                boolean claimed = false;
-                try (ResultSet rs = s.executeQuery("PRAGMA table_info(tasks)")) {
-                    while (rs.next()) {
-                        claimed |= rs.getString("name").equals("claimed");
-                    }
-                }
-                if (!claimed) {
-                    s.execute("ALTER TABLE tasks ADD COLUMN claimed INTEGER");
-                }
-            }
+            // Columns that came after the first databases: tasks.claimed (when a pass took a task to submit
+            // it); productions.vo and home (whom the detached engine acts as).
+            addMissingColumn(c, "tasks", "claimed", "INTEGER");
+            addMissingColumn(c, "productions", "vo", "TEXT");
+            addMissingColumn(c, "productions", "home", "TEXT");
             return null;
         }));
+    }
+
+    private static void addMissingColumn(java.sql.Connection c, String table, String column, String type) throws java.sql.SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean present = false;
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+                while (rs.next()) {
+                    present |= rs.getString("name").equals(column);
+                }
+            }
+            if (!present) {
+                s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+            }
+        }
     }
 
     <T> T read(SqliteDatabase.SqlWork<T> work) {

@@ -17,6 +17,7 @@ public final class ProductionFlushCommand extends ProductionVerb {
     @Override
     protected int execute() {
         productions().flush(id(id), step);
+        productions().ensureEngine();
         return 0;
     }
 }

@@ -31,6 +31,7 @@ public final class ProductionRunCommand extends ProductionVerb {
         long id = productions.submit(spec, text(file));
         out().println("production " + id + " (" + spec.name() + ")");
         if (!waitForIt) {
+            productions.ensureEngine();
             return 0;
         }
         ProductionRunner.runToEnd(productions, id, out(), interval);

@@ -12,6 +12,7 @@ public final class ProductionStartCommand extends ProductionVerb {
     @Override
     protected int execute() {
         productions().start(id(id));
+        productions().ensureEngine();
         return 0;
     }
 }

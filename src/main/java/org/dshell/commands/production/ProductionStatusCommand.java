@@ -3,6 +3,7 @@ package org.dshell.commands.production;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.dshell.backend.ProductionManager.EngineStatus;
 import org.dshell.backend.ProductionManager.StepStatus;
 import org.dshell.core.format.Json;
 import org.dshell.core.format.Table;
@@ -36,6 +37,9 @@ public final class ProductionStatusCommand extends ProductionVerb {
                             .collect(Collectors.joining(", ")));
         }
         table.flush();
+        EngineStatus engine = productions().engine();
+        out().println("engine: " + (engine.pid() > 0 ? "running (pid " + engine.pid() + ")" : engine.running() ? engine.note() : "not running ("
+                + engine.note() + ")"));
         return 0;
     }
 

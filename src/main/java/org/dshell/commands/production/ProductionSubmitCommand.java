@@ -38,6 +38,7 @@ public final class ProductionSubmitCommand extends ProductionVerb {
             return 0;
         }
         long id = productions().submit(spec, text(file));
+        productions().ensureEngine();
         out().println(id);
         return 0;
     }

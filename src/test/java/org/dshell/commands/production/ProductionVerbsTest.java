@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.dshell.backend.ProductionManager;
 import org.dshell.backend.WorkloadManager;
-import org.dshell.backend.production.ProductionDaemon;
+import org.dshell.config.Settings;
 import org.dshell.core.JobInfo;
 import org.dshell.testing.TestShell;
 import org.junit.jupiter.api.AfterEach;
@@ -135,17 +135,63 @@ class ProductionVerbsTest {
     }
 
     @Test
-    void theBackgroundDaemonDrivesAProduction() throws Exception {
+    void theDetachedEngineAdvancesAProductionWhileNoShellIsOpenAndExitsWhenNothingIsLeft() throws Exception {
+        Settings settings = Settings.load(tmp.resolve("home").resolve(Settings.FILE_NAME));
+        settings.set("productions.engine", "detached");
+        settings.save();
         run("production submit one.yaml");
         run("production flush 1");
-        try (ProductionDaemon daemon = ProductionDaemon.start(shell.grid(), tmp.resolve("productions.log"), 50)) {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (productions().status(1).get(0).files().get("Processed") < 3) {
-                assertTrue(System.currentTimeMillis() < deadline, productions().status(1).toString());
-                Thread.sleep(100);
-            }
+        shell.close();
+        shell = new TestShell(tmp.resolve("home"), "alice");
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (productions().status(1).get(0).files().get("Processed") < 3) {
+            assertTrue(System.currentTimeMillis() < deadline, productions().status(1).toString());
+            Thread.sleep(200);
         }
-        assertFalse(Files.exists(tmp.resolve("productions.log")), "no errors logged");
+        assertTrue(run("production status 1").out().contains("engine: running (pid "), "its input query may match new files: it stays Active");
+        run("production stop 1");
+        while (productions().engine().running()) {
+            assertTrue(System.currentTimeMillis() < deadline, "the engine did not exit: " + productions().engine());
+            Thread.sleep(200);
+        }
+        assertTrue(run("production status 1").out().endsWith("engine: not running ('production start ID' starts it for an Active production)\n"));
+        assertEquals(2, run("find ~ kind=copied").out().lines().count());
+    }
+
+    @Test
+    void overlappingOutputPathsAreRefusedAtSubmit() throws Exception {
+        write("shared.yaml", """
+                name: shared
+                settings: {output_path: out}
+                steps:
+                  - id: a
+                    input_query: "kind=raw"
+                    job: {executable: copy.sh, arguments: "{task} {inputs}", outputs: ["out_*.txt"]}
+                    output_metadata: {kind: a}
+                  - id: b
+                    input_query: "kind=raw"
+                    output_path: out/b
+                    job: {executable: copy.sh, arguments: "{task} {inputs}", outputs: ["out_*.txt"]}
+                    output_metadata: {kind: b}
+                """);
+        String home = shell.session().home().toString();
+        TestShell.Result r = shell.run("production submit shared.yaml");
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("production: steps 'a' and 'b' write to overlapping output paths " + home + "/out and " + home + "/out/b"
+                + " (give each step its own output_path)\n", r.err());
+
+        write("mine.yaml", "name: mine\nsettings: {output_path: out}\nsteps:\n  - id: copy\n    input_query: \"kind=raw\"\n"
+                + "    job: {executable: copy.sh, arguments: \"{task} {inputs}\", outputs: [\"out_*.txt\"]}\n    output_metadata: {kind: copied}\n");
+        write("theirs.yaml", "name: theirs\nsteps:\n  - id: again\n    input_query: \"kind=raw\"\n    output_path: out\n"
+                + "    job: {executable: copy.sh, arguments: \"{task} {inputs}\", outputs: [\"out_*.txt\"]}\n    output_metadata: {kind: again}\n");
+        assertEquals("1\n", run("production submit mine.yaml").out());
+        r = shell.run("production submit theirs.yaml");
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("production: step 'again' would write to " + home + "/out, which overlaps " + home + "/out of step 'copy'"
+                + " of production 1 (mine); choose another output_path or delete production 1\n", r.err());
+        assertEquals(2, run("production list").out().lines().count(), "nothing stored");
+        run("production delete 1");
+        assertEquals("2\n", run("production submit theirs.yaml").out(), "free again once the other production is gone");
     }
 
     @Test
