@@ -231,6 +231,8 @@ public final class Dispatcher {
         commandLine.registerConverter(LfnArg.class, LfnArg::new);
         commandLine.registerConverter(LocalArg.class, LocalArg::new);
         commandLine.registerConverter(JobIdArg.class, JobIdArg::new);
+        commandLine.registerConverter(ProductionIdArg.class, ProductionIdArg::new);
+        commandLine.registerConverter(ProductionStepArg.class, ProductionStepArg::new);
         commandLine.registerConverter(SeArg.class, SeArg::new);
         commandLine.registerConverter(MetaTerm.class, MetaTerm::new);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

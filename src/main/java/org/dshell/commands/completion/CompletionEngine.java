@@ -20,6 +20,8 @@ import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
 import org.dshell.commands.SeArg;
 import org.dshell.commands.MetaTerm;
+import org.dshell.commands.ProductionIdArg;
+import org.dshell.commands.ProductionStepArg;
 import org.dshell.commands.VerbRegistry;
 import org.dshell.core.DshellException;
 import org.dshell.core.Glob;
@@ -89,7 +91,7 @@ public final class CompletionEngine {
             return options;
         }
         ArgSpec target = argumentAt(spec, args);
-        return target == null ? List.of() : forArgument(target, partial, ctx);
+        return target == null ? List.of() : forArgument(target, partial, ctx, spec, args);
     }
 
     /** Which option value or positional parameter the next word fills. */
@@ -120,7 +122,7 @@ public final class CompletionEngine {
         return null;
     }
 
-    private List<Candidate> forArgument(ArgSpec arg, String partial, CommandContext ctx) {
+    private List<Candidate> forArgument(ArgSpec arg, String partial, CommandContext ctx, CommandSpec spec, List<String> args) {
         Class<?> type = arg.typeInfo().isCollection() && !arg.typeInfo().getAuxiliaryTypeInfos().isEmpty()
                 ? arg.typeInfo().getAuxiliaryTypeInfos().get(0).getType() : arg.type();
         // An argument labelled DIR only ever takes a directory (cd, lcd, mkdir's parents...).
@@ -139,6 +141,12 @@ public final class CompletionEngine {
         if (type == SeArg.class) {
             return storageElements(partial, ctx);
         }
+        if (type == ProductionIdArg.class) {
+            return ProductionCompletion.ids(partial, ctx);
+        }
+        if (type == ProductionStepArg.class) {
+            return ProductionCompletion.steps(productionIdIn(spec, args), partial, ctx);
+        }
         if (type == MetaTerm.class) {
             return MetaFieldCompletion.complete(partial, arg.paramLabel().equals("QUERY"), ctx);
         }
@@ -155,6 +163,17 @@ public final class CompletionEngine {
             }
         }
         return result;
+    }
+
+    /** The production id typed earlier on the line (the positional parameter of that type), or null. */
+    private static String productionIdIn(CommandSpec spec, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            ArgSpec at = argumentAt(spec, args.subList(0, i));
+            if (at != null && at.isPositional() && at.type() == ProductionIdArg.class && !args.get(i).startsWith("-")) {
+                return args.get(i);
+            }
+        }
+        return null;
     }
 
     /** Catalog paths below the directory part of {@code partial}; directories end in '/' and take no space. */

@@ -1,5 +1,7 @@
 package org.dshell.commands.production;
 
+import org.dshell.commands.ProductionIdArg;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -7,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "delete", description = "Kill a production's unfinished jobs and forget it; its output files stay in the catalog.", footer = {"%nExamples:", "  production delete 3"})
 public final class ProductionDeleteCommand extends ProductionVerb {
     @Parameters(paramLabel = "ID", description = "The production id.")
-    String id;
+    ProductionIdArg id;
 
     @Override
     protected int execute() {

@@ -1,6 +1,8 @@
 package org.dshell.commands.production;
 
 import org.dshell.backend.ProductionManager.ProductionFile;
+import org.dshell.commands.ProductionIdArg;
+import org.dshell.commands.ProductionStepArg;
 import org.dshell.core.format.Json;
 import org.dshell.core.format.Table;
 
@@ -13,10 +15,10 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:", "  production files 3", "  production files 3 --step process --state MaxReset"})
 public final class ProductionFilesCommand extends ProductionVerb {
     @Parameters(paramLabel = "ID", description = "The production id.")
-    String id;
+    ProductionIdArg id;
 
     @Option(names = "--step", paramLabel = "STEP", description = "Only this step's files.")
-    String step;
+    ProductionStepArg step;
 
     @Option(names = "--state", paramLabel = "STATE", description = "Only files in this state: Unused, Assigned, Processed, Problematic, MaxReset.")
     String state;
@@ -26,7 +28,7 @@ public final class ProductionFilesCommand extends ProductionVerb {
 
     @Override
     protected int execute() {
-        var files = productions().files(id(id), step, state);
+        var files = productions().files(id(id), step(step), state);
         if (json(json)) {
             Json.print(out(), files);
             return 0;

@@ -1,5 +1,8 @@
 package org.dshell.commands.production;
 
+import org.dshell.commands.ProductionIdArg;
+import org.dshell.commands.ProductionStepArg;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -9,14 +12,14 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:", "  production flush 3", "  production flush 3 --step merge"})
 public final class ProductionFlushCommand extends ProductionVerb {
     @Parameters(paramLabel = "ID", description = "The production id.")
-    String id;
+    ProductionIdArg id;
 
     @Option(names = "--step", paramLabel = "STEP", description = "Only this step.")
-    String step;
+    ProductionStepArg step;
 
     @Override
     protected int execute() {
-        productions().flush(id(id), step);
+        productions().flush(id(id), step(step));
         productions().ensureEngine();
         return 0;
     }

@@ -1,5 +1,7 @@
 package org.dshell.commands.production;
 
+import org.dshell.commands.ProductionIdArg;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -7,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "start", description = "Let a stopped production make and submit tasks again.", footer = {"%nExamples:", "  production start 3"})
 public final class ProductionStartCommand extends ProductionVerb {
     @Parameters(paramLabel = "ID", description = "The production id.")
-    String id;
+    ProductionIdArg id;
 
     @Override
     protected int execute() {

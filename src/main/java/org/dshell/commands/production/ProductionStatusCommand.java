@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.dshell.backend.ProductionManager.EngineStatus;
 import org.dshell.backend.ProductionManager.StepStatus;
+import org.dshell.commands.ProductionIdArg;
 import org.dshell.core.format.Json;
 import org.dshell.core.format.Table;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:", "  production status 3", "  production status --json 3"})
 public final class ProductionStatusCommand extends ProductionVerb {
     @Parameters(paramLabel = "ID", description = "The production id.")
-    String id;
+    ProductionIdArg id;
 
     @Option(names = "--json", description = "Print a JSON array of steps.")
     boolean json;

@@ -1,5 +1,7 @@
 package org.dshell.commands.production;
 
+import org.dshell.commands.ProductionIdArg;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -7,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stop", description = "Stop making and submitting tasks; jobs already submitted are still followed.", footer = {"%nExamples:", "  production stop 3"})
 public final class ProductionStopCommand extends ProductionVerb {
     @Parameters(paramLabel = "ID", description = "The production id.")
-    String id;
+    ProductionIdArg id;
 
     @Override
     protected int execute() {

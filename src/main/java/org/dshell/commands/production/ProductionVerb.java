@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.dshell.backend.ProductionManager;
+import org.dshell.commands.ProductionIdArg;
+import org.dshell.commands.ProductionStepArg;
 import org.dshell.commands.Verb;
 import org.dshell.core.DshellException;
 import org.dshell.core.production.ProductionParser;
@@ -33,11 +35,15 @@ abstract class ProductionVerb extends Verb {
         }
     }
 
-    protected static long id(String raw) {
+    protected static long id(ProductionIdArg arg) {
         try {
-            return Long.parseLong(raw);
+            return Long.parseLong(arg.raw());
         } catch (NumberFormatException e) {
-            throw DshellException.usage("not a production id: " + raw);
+            throw DshellException.usage("not a production id: " + arg.raw());
         }
+    }
+
+    protected static String step(ProductionStepArg arg) {
+        return arg == null ? null : arg.raw();
     }
 }
