@@ -67,7 +67,7 @@ class ProductionEngineIT {
         String list = "";
         while (System.currentTimeMillis() < deadline) {
             list = dshell.run("", "-c", "production list").out();
-            if (list.lines().anyMatch(l -> l.startsWith("1 ") && l.contains(" " + state + " "))) {
+            if (list.lines().anyMatch(l -> l.strip().startsWith("1 ") && l.contains(" " + state + " "))) {
                 return dshell.run("", "-c", "production status 1").out();
             }
             Thread.sleep(500);
