@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.dshell.core.DshellException;
 
 /**
- * Starting processes that outlive dshell and stopping them from any dshell process. Both the job
- * agent and every job run in a session of their own ({@code setsid}): closing the terminal or
+ * Starting processes that outlive dshell and stopping them from any dshell process. The job agent,
+ * the production engine and every job run in a session of their own ({@code setsid}): closing the terminal or
  * pressing Ctrl-C in the shell does not reach them, and a kill reaches a job's whole process group
  * (its children too), whichever process sends it.
  */
