@@ -115,7 +115,10 @@ public final class WebDavStorageElement implements StorageElement {
         String temp = child(dir, "." + base + TEMP_MARK + randomHex(8));
         BodyPipe pipe = new BodyPipe();
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(pipe::input);
-        if (size >= 0) {
+        if (size == 0) {
+            body = HttpRequest.BodyPublishers.noBody();
+            pipe.finish(); // nothing will be written, nothing read
+        } else if (size > 0) {
             body = HttpRequest.BodyPublishers.fromPublisher(body, size);
         }
         HttpRequest put = http.request("PUT", temp).PUT(body).build();
