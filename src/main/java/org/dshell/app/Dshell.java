@@ -224,7 +224,7 @@ public final class Dshell {
         Session session = new Session(catalogHome, workingDirectory);
         identities.onChange(identity -> session.changeHome(IdentityResolver.homeOf(identity, settings)));
         Grid grid = new LocalGrid(home.localGrid(), identities, identity -> IdentityResolver.homeOf(identity, settings),
-                StorageSettings.load(settings, home.root()));
+                StorageSettings.load(settings, home.root()), env);
         UserConsole console = UserConsole.none();
         CommandContext ctx = new CommandContext(out, err, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
                 session, console, env, home, settings, () -> grid, verbs);

@@ -46,6 +46,11 @@ public interface Grid extends AutoCloseable {
     /** The SE new replicas go to when no {@code --se} is given. */
     StorageElement defaultStorage();
 
+    /** Takes new SE declarations (after {@code se add} or {@code se rm} changed the settings). */
+    default void redeclareStorage(org.dshell.config.StorageSettings declared) {
+        throw DshellException.failure("this grid's storage elements are not declared in the settings");
+    }
+
     /** Typed metadata on the catalog's entries; a grid without it says so when asked. */
     default MetadataCatalog metadata() {
         throw org.dshell.core.DshellException.failure("this grid has no metadata catalog");

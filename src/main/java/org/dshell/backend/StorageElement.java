@@ -25,8 +25,26 @@ public interface StorageElement {
     /** Where this SE keeps its bytes, for people (a directory, a URL). */
     String location();
 
+    /** What kind of storage this is, for people: {@code dir}, {@code webdav}. */
+    default String kind() {
+        return "dir";
+    }
+
+    /** Null when the SE answers now, else why not in one line; quick (a few seconds at most), for listings. */
+    default String unreachable() {
+        return null;
+    }
+
     /** Starts writing new bytes for {@code lfn}; nothing appears under a PFN before {@link Upload#publish}. */
     Upload upload(LfnPath lfn) throws IOException;
+
+    /**
+     * As {@link #upload(LfnPath)}, knowing that exactly {@code size} bytes will be written: a remote SE
+     * can then send them with a length (some servers mishandle chunked uploads).
+     */
+    default Upload upload(LfnPath lfn, long size) throws IOException {
+        return upload(lfn);
+    }
 
     /** Opens the bytes of a PFN for reading. */
     ReadableByteChannel open(String pfn) throws IOException;
@@ -37,10 +55,10 @@ public interface StorageElement {
     /** Deletes the bytes at a PFN; true when there was something to delete. */
     boolean delete(String pfn) throws IOException;
 
-    /** Bytes stored on this SE (replicas and temporary files). */
+    /** Bytes stored on this SE (replicas and temporary files), or -1 when the SE does not say. */
     long usedSpace() throws IOException;
 
-    /** Bytes that may still be written (the file system's free space, or what is left of a quota). */
+    /** Bytes that may still be written (free space, or what is left of a quota), or -1 when the SE does not say. */
     long freeSpace() throws IOException;
 
     /** Visits everything stored below the PFN prefix {@code under} (a directory PFN such as an LFN directory). */

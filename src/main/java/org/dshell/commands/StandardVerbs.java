@@ -30,6 +30,7 @@ import org.dshell.commands.data.ReplicasCommand;
 import org.dshell.commands.data.ReplicateCommand;
 import org.dshell.commands.data.RmCommand;
 import org.dshell.commands.data.RmreplicaCommand;
+import org.dshell.commands.data.RegisterCommand;
 import org.dshell.commands.data.SeCommand;
 import org.dshell.commands.meta.MetaCommand;
 import org.dshell.commands.scripting.EvalCommand;
@@ -83,6 +84,7 @@ public final class StandardVerbs {
                 .add("Data", ReplicateCommand.class, ReplicateCommand::new)
                 .add("Data", RmreplicaCommand.class, RmreplicaCommand::new)
                 .add("Data", SeCommand.class, SeCommand::new)
+                .add("Data", RegisterCommand.class, RegisterCommand::new)
                 .add("Data", FsckCommand.class, FsckCommand::new)
                 .add("Metadata", MetaCommand.class, MetaCommand::new)
                 .add("Metadata", FindCommand.class, FindCommand::new)

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.dshell.backend.webdav.WebDavUrl;
 import org.dshell.core.DshellException;
 
 /**
@@ -14,11 +15,20 @@ import org.dshell.core.DshellException;
  * {@code se.<NAME>.write}, optional {@code se.<NAME>.quota} (bytes, or with K/M/G/T),
  * {@code se.<NAME>.fsync} (default true: new bytes reach the disk before they are published), and
  * {@code se.default}. A settings file that declares none gets the two SEs of a fresh home.
+ * A WebDAV SE is declared by {@code se.<NAME>.url} ({@code davs://host:port/path} or {@code https://...})
+ * instead of a root.
  */
 public record StorageSettings(List<Declared> elements, String defaultName) {
 
-    /** One declared SE. */
-    public record Declared(String name, Path root, boolean read, boolean write, long quota, boolean fsync) {
+    /** One declared SE: a directory ({@code root}) or a WebDAV server ({@code url}, null for directories). */
+    public record Declared(String name, Path root, boolean read, boolean write, long quota, boolean fsync, String url) {
+        public Declared(String name, Path root, boolean read, boolean write, long quota, boolean fsync) {
+            this(name, root, read, write, quota, fsync, null);
+        }
+
+        public boolean isWebDav() {
+            return url != null;
+        }
     }
 
     public static final String DISK = "LOCAL-DISK";
@@ -44,8 +54,17 @@ public record StorageSettings(List<Declared> elements, String defaultName) {
             }
             String prefix = "se." + name + ".";
             String root = settings.get(prefix + "root", null);
+            String url = settings.get(prefix + "url", null);
+            if (root != null && url != null) {
+                throw DshellException.usage(settings.file() + ": SE " + name + " has both " + prefix + "root and " + prefix + "url");
+            }
+            if (url != null) {
+                elements.add(new Declared(name, null, flag(settings, prefix + "read"), flag(settings, prefix + "write"),
+                        -1, true, webDavUrl(settings, prefix + "url", url)));
+                continue;
+            }
             if (root == null) {
-                throw DshellException.usage(settings.file() + ": " + prefix + "root is missing");
+                throw DshellException.usage(settings.file() + ": " + prefix + "root (a directory) or " + prefix + "url (davs://...) is missing");
             }
             elements.add(new Declared(name, home.resolve(root).normalize(), flag(settings, prefix + "read"),
                     flag(settings, prefix + "write"), quota(settings, prefix + "quota"), flag(settings, prefix + "fsync")));
@@ -57,6 +76,16 @@ public record StorageSettings(List<Declared> elements, String defaultName) {
         // Properties keep no order: list the default first, then the others by name.
         elements.sort(java.util.Comparator.comparing((Declared d) -> !d.name().equals(defaultName)).thenComparing(Declared::name));
         return new StorageSettings(List.copyOf(elements), defaultName);
+    }
+
+    /** The URL as declared, once it parses; a bad one names the settings file and key. */
+    private static String webDavUrl(Settings settings, String key, String value) {
+        try {
+            WebDavUrl.parse(value);
+        } catch (DshellException e) {
+            throw DshellException.usage(settings.file() + ": " + key + ": " + e.getMessage());
+        }
+        return value;
     }
 
     private static boolean flag(Settings settings, String key) {

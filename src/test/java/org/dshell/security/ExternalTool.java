@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 public final class ExternalTool {
     /** Debian packages that provide each tool, named in the failure so CI logs say what to install. */
     private static final Map<String, String> PACKAGES = Map.of(
-            "openssl", "openssl", "grid-proxy-init", "globus-proxy-utils", "grid-proxy-info", "globus-proxy-utils");
+            "openssl", "openssl", "grid-proxy-init", "globus-proxy-utils", "grid-proxy-info", "globus-proxy-utils",
+            "davix-put", "davix", "davix-get", "davix");
 
     public record Result(int exitCode, String output) {
     }

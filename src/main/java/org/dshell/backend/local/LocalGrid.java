@@ -2,6 +2,7 @@ package org.dshell.backend.local;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,8 +27,9 @@ public final class LocalGrid implements Grid {
     private final Path root;
     private final Supplier<Identity> identity;
     private final Function<Identity, LfnPath> homeOf;
-    private final List<StorageElement> storage;
-    private final String defaultStorage;
+    private final StorageFactory storageFactory;
+    private volatile List<StorageElement> storage;
+    private volatile String defaultStorage;
     private SqliteFileCatalog catalog;
     private LocalWorkloadManager workload;
     private Identity workloadIdentity;
@@ -45,12 +47,17 @@ public final class LocalGrid implements Grid {
      * acts as the new identity and its home is created on first use.
      */
     public LocalGrid(Path root, Supplier<Identity> identity, Function<Identity, LfnPath> homeOf, StorageSettings storage) {
+        this(root, identity, homeOf, storage, Map.of());
+    }
+
+    /** @param env where WebDAV SEs find the proxy and the CAs ($X509_USER_PROXY, $X509_CERT_DIR) */
+    public LocalGrid(Path root, Supplier<Identity> identity, Function<Identity, LfnPath> homeOf, StorageSettings storage,
+                     Map<String, String> env) {
         this.root = root;
         this.identity = identity;
         this.homeOf = homeOf;
-        this.storage = storage.elements().stream()
-                .<StorageElement>map(d -> new DirectoryStorageElement(d.name(), d.root(), d.read(), d.write(), d.quota(), d.fsync()))
-                .toList();
+        this.storageFactory = new StorageFactory(env);
+        this.storage = storageFactory.create(storage.elements(), List.of());
         this.defaultStorage = storage.defaultName();
     }
 
@@ -93,6 +100,13 @@ public final class LocalGrid implements Grid {
     @Override
     public StorageElement defaultStorage() {
         return storage(defaultStorage);
+    }
+
+    /** After {@code se add/rm}: SEs whose declaration did not change keep their instance (and connections). */
+    @Override
+    public synchronized void redeclareStorage(StorageSettings declared) {
+        storage = storageFactory.create(declared.elements(), storage);
+        defaultStorage = declared.defaultName();
     }
 
     /** Jobs in {@code jobs.db}, a database of its own, run by the detached job agent. */

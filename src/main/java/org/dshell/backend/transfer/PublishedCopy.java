@@ -34,7 +34,7 @@ public final class PublishedCopy implements AutoCloseable {
      */
     public static PublishedCopy write(Path local, LfnPath lfn, StorageElement se, LongConsumer meter) throws IOException {
         try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ)) {
-            StorageElement.Upload upload = se.upload(lfn);
+            StorageElement.Upload upload = se.upload(lfn, in.size());
             try {
                 ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter);
                 String pfn = upload.publish();

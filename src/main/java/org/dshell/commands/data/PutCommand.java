@@ -122,7 +122,7 @@ public final class PutCommand extends Verb {
         List<Planned> plan = checkExisting(catalog, directories, files);
         long needed = plan.stream().mapToLong(Planned::size).sum();
         long free = target.freeSpace();
-        if (needed > free) {
+        if (free >= 0 && needed > free) { // -1: the SE does not report its free space
             throw DshellException.failure("no space left on SE " + target.name() + ": need " + Sizes.human(needed)
                     + ", " + Sizes.human(free) + " free");
         }

@@ -91,7 +91,7 @@ public final class ReplicateCommand extends Verb {
             if (replicas.stream().anyMatch(r -> r.se().equals(target.name()))) {
                 return BulkRunner.Outcome.SKIPPED;
             }
-            ReplicaReader.copy(ctx.grid(), entry, replicas, () -> new NewReplica(entry.path(), target.upload(entry.path()), target),
+            ReplicaReader.copy(ctx.grid(), entry, replicas, () -> new NewReplica(entry.path(), target.upload(entry.path(), entry.size()), target),
                     meter, warning -> ctx.err().println("replicate: " + warning + "; trying the next"));
             return BulkRunner.Outcome.DONE;
         }

@@ -125,9 +125,9 @@ class ReplicaVerbsTest {
     void seListsStorageElements() {
         TestShell.Result r = ok("se --bytes");
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).matches("NAME +STATE +USED +FREE +LOCATION"), r.out());
-        assertTrue(lines.get(1).matches("LOCAL-DISK \\* +read-write +3000 +\\d+ +" + seRoot(home, "LOCAL-DISK")), r.out());
-        assertTrue(lines.get(2).matches("LOCAL-BACKUP +read-write +0 +\\d+ +.*"), r.out());
+        assertTrue(lines.get(0).matches("NAME +KIND +STATE +ONLINE +USED +FREE +LOCATION"), r.out());
+        assertTrue(lines.get(1).matches("LOCAL-DISK \\* +dir +read-write +yes +3000 +\\d+ +" + seRoot(home, "LOCAL-DISK")), r.out());
+        assertTrue(lines.get(2).matches("LOCAL-BACKUP +dir +read-write +yes +0 +\\d+ +.*"), r.out());
         assertTrue(ok("se --json").out().contains("\"name\" : \"LOCAL-BACKUP\""));
     }
 

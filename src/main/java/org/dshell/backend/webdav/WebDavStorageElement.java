@@ -1,0 +1,378 @@
+package org.dshell.backend.webdav;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+
+import org.dshell.backend.StorageElement;
+import org.dshell.core.Checksums;
+import org.dshell.core.DshellException;
+import org.dshell.core.LfnPath;
+
+/**
+ * A storage element on an HTTPS/WebDAV server (XRootD, dCache, EOS, StoRM), reached with the user's
+ * proxy. PFNs are LFN paths below the base URL. An upload streams a PUT to a temporary name
+ * ({@code .NAME.dshell-tmp-RANDOM}) while summing Adler32, compares that with the server's own
+ * ({@code Want-Digest: adler32}), and only then MOVEs the bytes under a free final name; a crash
+ * leaves at most a temporary file, which {@link #scan} reports. The catalog entry follows after.
+ */
+public final class WebDavStorageElement implements StorageElement {
+    private static final Pattern TEMP_NAME = Pattern.compile("^\\..*\\.dshell-tmp-[0-9a-f]{16}$");
+    private static final String TEMP_MARK = ".dshell-tmp-";
+    private static final int MAX_NAME_IN_TEMP = 200;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final String QUOTA_PROPS = "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propfind xmlns:D=\"DAV:\"><D:prop>"
+            + "<D:quota-available-bytes/><D:quota-used-bytes/></D:prop></D:propfind>";
+
+    private final String name;
+    private final boolean readable;
+    private final boolean writable;
+    private final WebDavClient http;
+    /** Collections known to exist, so a bulk upload sends one MKCOL per directory, not one per file. */
+    private final Set<String> knownCollections = ConcurrentHashMap.newKeySet();
+
+    public WebDavStorageElement(String name, WebDavUrl url, boolean readable, boolean writable, Supplier<SSLContext> tls) {
+        this.name = name;
+        this.readable = readable;
+        this.writable = writable;
+        this.http = new WebDavClient(url, tls);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean readable() {
+        return readable;
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
+    }
+
+    @Override
+    public String location() {
+        return http.url().toString();
+    }
+
+    @Override
+    public String kind() {
+        return "webdav";
+    }
+
+    @Override
+    public String unreachable() {
+        try {
+            HttpRequest probe = http.request("HEAD", "/").timeout(PROBE_TIMEOUT).build();
+            int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status >= 500 ? http.url().server() + " answered HTTP " + status : null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Whether a file name is one of the temporary names uploads write. */
+    public static boolean isTemporaryName(String fileName) {
+        return TEMP_NAME.matcher(fileName).matches();
+    }
+
+    @Override
+    public Upload upload(LfnPath lfn) throws IOException {
+        return upload(lfn, -1);
+    }
+
+    /** With a known size the PUT carries a Content-Length; else it is chunked. */
+    @Override
+    public Upload upload(LfnPath lfn, long size) throws IOException {
+        if (lfn.isRoot()) {
+            throw DshellException.usage("cannot store bytes for /");
+        }
+        String dir = lfn.parent().toString();
+        ensureCollection(dir);
+        String base = lfn.name().length() > MAX_NAME_IN_TEMP ? lfn.name().substring(0, MAX_NAME_IN_TEMP) : lfn.name();
+        String temp = child(dir, "." + base + TEMP_MARK + randomHex(8));
+        BodyPipe pipe = new BodyPipe();
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(pipe::input);
+        if (size == 0) {
+            body = HttpRequest.BodyPublishers.noBody();
+            pipe.finish(); // nothing will be written, nothing read
+        } else if (size > 0) {
+            body = HttpRequest.BodyPublishers.fromPublisher(body, size);
+        }
+        HttpRequest put = http.request("PUT", temp).PUT(body).build();
+        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(put, HttpResponse.BodyHandlers.discarding());
+        // A request that ends early (server gone, refused) must not leave the writer blocked on the pipe.
+        answer.whenComplete((response, error) -> {
+            if (error != null) {
+                pipe.fail(http.failure(put, error));
+            } else if (pipe.isOpen()) {
+                pipe.fail(http.status(put, response.statusCode()));
+            }
+        });
+        return new WebDavUpload(lfn.toString(), temp, pipe, put, answer);
+    }
+
+    private static String child(String dir, String name) {
+        return dir.equals("/") ? "/" + name : dir + "/" + name;
+    }
+
+    /** Uniqueness, not secrecy. */
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** MKCOL for {@code dir} and, where the server wants them one by one (409), its parents. */
+    private void ensureCollection(String dir) throws IOException {
+        if (dir.equals("/") || knownCollections.contains(dir)) {
+            return;
+        }
+        HttpRequest mkcol = http.request("MKCOL", dir).build();
+        int status = http.send(mkcol, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 409) {
+            ensureCollection(dir.substring(0, Math.max(1, dir.lastIndexOf('/'))));
+            status = http.send(mkcol, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        // 405: it exists already (RFC 4918); XRootD answers 201 either way.
+        if (status != 201 && status != 200 && status != 405) {
+            throw http.status(mkcol, status);
+        }
+        knownCollections.add(dir);
+    }
+
+    /** See the class comment: PUT temp, compare digests, MOVE under a free name; DELETE on failure. */
+    private final class WebDavUpload implements Upload {
+        private final String target;
+        private final String temp;
+        private final BodyPipe pipe;
+        private final HttpRequest put;
+        private final CompletableFuture<HttpResponse<Void>> answer;
+        private String published;
+        private boolean released;
+
+        WebDavUpload(String target, String temp, BodyPipe pipe, HttpRequest put, CompletableFuture<HttpResponse<Void>> answer) {
+            this.target = target;
+            this.temp = temp;
+            this.pipe = pipe;
+            this.put = put;
+            this.answer = answer;
+        }
+
+        @Override
+        public WritableByteChannel channel() {
+            return pipe;
+        }
+
+        @Override
+        public String publish() throws IOException {
+            pipe.finish();
+            int status = http.await(answer, put).statusCode();
+            if (status != 201 && status != 200 && status != 204) {
+                throw http.status(put, status);
+            }
+            verify();
+            for (int attempt = 0; ; attempt++) {
+                String candidate = attempt == 0 ? target : target + "." + randomHex(4);
+                // MOVE overwrites on XRootD whatever Overwrite says: look first, never clobber someone's bytes.
+                if (size(candidate) < 0) {
+                    move(candidate);
+                    published = candidate;
+                    return candidate;
+                }
+                if (attempt >= 8) {
+                    throw new IOException("no free name for " + target + " on " + name);
+                }
+            }
+        }
+
+        /** The server's size and Adler32 of what it stored must be what went out. */
+        private void verify() throws IOException {
+            HttpRequest head = http.request("HEAD", temp).header("Want-Digest", "adler32").build();
+            HttpResponse<Void> response = http.send(head, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw http.status(head, response.statusCode());
+            }
+            long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            String sent = pipe.adler32();
+            String stored = DigestHeader.adler32(response.headers().firstValue("Digest").orElse(null)).orElse(null);
+            if (size >= 0 && size != pipe.size()) {
+                throw new IOException("size mismatch on " + name + ": stored " + size + " bytes, sent " + pipe.size());
+            }
+            if (stored == null) {
+                throw new IOException(http.url().server() + " reports no adler32 digest (Want-Digest); cannot verify the upload");
+            }
+            if (!Checksums.same(stored, sent)) {
+                throw new IOException("checksum mismatch on " + name + ": server adler32 " + stored + " != sent " + sent);
+            }
+        }
+
+        private void move(String destination) throws IOException {
+            HttpRequest move = http.request("MOVE", temp)
+                    .header("Destination", http.url().of(destination).toASCIIString())
+                    .header("Overwrite", "F").build();
+            int status = http.send(move, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 201 && status != 204 && status != 200) {
+                throw http.status(move, status);
+            }
+        }
+
+        @Override
+        public void release() {
+            released = true; // the temporary name went with the MOVE
+        }
+
+        @Override
+        public void close() {
+            if (released) {
+                return;
+            }
+            pipe.fail(new InterruptedIOException("upload abandoned"));
+            answer.cancel(true);
+            boolean interrupted = Thread.interrupted(); // cleanup must still reach the server after Ctrl-C
+            try {
+                if (published != null) {
+                    deleteQuietly(published);
+                }
+                deleteQuietly(temp);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void deleteQuietly(String pfn) {
+            try {
+                delete(pfn);
+            } catch (IOException | RuntimeException e) {
+                // A leftover temporary file is what fsck --repair is for.
+            }
+        }
+    }
+
+    @Override
+    public ReadableByteChannel open(String pfn) throws IOException {
+        HttpRequest get = http.request("GET", pfn).build();
+        HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw http.status(get, response.statusCode());
+        }
+        return Channels.newChannel(response.body());
+    }
+
+    @Override
+    public long size(String pfn) throws IOException {
+        HttpRequest head = http.request("HEAD", pfn).build();
+        HttpResponse<Void> response = http.send(head, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 404) {
+            return -1;
+        }
+        if (response.statusCode() != 200) {
+            throw http.status(head, response.statusCode());
+        }
+        return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    }
+
+    @Override
+    public boolean delete(String pfn) throws IOException {
+        HttpRequest delete = http.request("DELETE", pfn).build();
+        int status = http.send(delete, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 404) {
+            return false;
+        }
+        if (status != 200 && status != 204) {
+            throw http.status(delete, status);
+        }
+        return true;
+    }
+
+    /** What the server reports as used (quota-used-bytes), else -1: walking a whole grid SE is no option. */
+    @Override
+    public long usedSpace() throws IOException {
+        return quota().quotaUsed();
+    }
+
+    /** What the server reports as available (quota-available-bytes), else -1 (unknown). */
+    @Override
+    public long freeSpace() throws IOException {
+        try {
+            return quota().quotaAvailable();
+        } catch (IOException e) {
+            // The first call of a put: a dead server, an unknown CA or an expired proxy end it in one line.
+            throw DshellException.failure("SE " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Multistatus.Resource quota() throws IOException {
+        Multistatus answer = propfind("/", 0, QUOTA_PROPS);
+        return answer == null || answer.resources().isEmpty() ? new Multistatus.Resource("/", true, -1, -1, -1) : answer.resources().get(0);
+    }
+
+    /** PROPFIND; null for a missing resource. */
+    private Multistatus propfind(String pfn, int depth, String body) throws IOException {
+        HttpRequest.Builder builder = http.request("PROPFIND", pfn).header("Depth", Integer.toString(depth));
+        if (body != null) {
+            builder.method("PROPFIND", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .header("Content-Type", "application/xml; charset=utf-8");
+        }
+        HttpRequest request = builder.build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() != 207) {
+            throw http.status(request, response.statusCode());
+        }
+        return Multistatus.parse(response.body());
+    }
+
+    /** Walks the collections below {@code under} with PROPFIND Depth: 1 (servers often refuse infinity). */
+    @Override
+    public void scan(String under, Consumer<StoredObject> sink) throws IOException {
+        Deque<String> collections = new ArrayDeque<>();
+        collections.add(under);
+        while (!collections.isEmpty()) {
+            String dir = collections.poll();
+            Multistatus listing = propfind(dir, 1, null);
+            if (listing == null) {
+                continue;
+            }
+            for (Multistatus.Resource resource : listing.resources()) {
+                String pfn = http.url().pfnOf(resource.path());
+                if (pfn == null || pfn.equals(dir) || !(dir.equals("/") || pfn.startsWith(dir + "/"))) {
+                    continue;
+                }
+                if (resource.collection()) {
+                    collections.add(pfn);
+                } else {
+                    String fileName = pfn.substring(pfn.lastIndexOf('/') + 1);
+                    sink.accept(new StoredObject(pfn, Math.max(0, resource.size()), isTemporaryName(fileName), null));
+                }
+            }
+        }
+    }
+}
