@@ -126,7 +126,7 @@ public final class DirectoryStorageElement implements StorageElement {
             Files.createDirectories(target.getParent()); // removed meanwhile (pruned by a delete)
             channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
-        return new DirectoryUpload(target, temp, channel, fsync ? new EarlyFlushChannel(channel) : null);
+        return new DirectoryUpload(target, temp, channel, fsync ? new SyncedFileChannel(temp, channel) : null);
     }
 
     /** Uniqueness, not secrecy: CREATE_NEW and link never clobber, so a fast non-blocking source is enough. */
@@ -142,11 +142,11 @@ public final class DirectoryStorageElement implements StorageElement {
         private final Path temp;
         private final FileChannel channel;
         /** With fsync on: the channel writes go through, flushing big files while they are written. */
-        private final EarlyFlushChannel flushing;
+        private final SyncedFileChannel flushing;
         private Path published;
         private boolean released;
 
-        DirectoryUpload(Path target, Path temp, FileChannel channel, EarlyFlushChannel flushing) {
+        DirectoryUpload(Path target, Path temp, FileChannel channel, SyncedFileChannel flushing) {
             this.target = target;
             this.temp = temp;
             this.channel = channel;
@@ -163,7 +163,7 @@ public final class DirectoryStorageElement implements StorageElement {
             if (flushing != null) {
                 flushing.force(); // fdatasync: the data and the size, not the times
             }
-            channel.close();
+            closeChannels();
             Path candidate = target;
             for (int attempt = 0; ; attempt++) {
                 try {
@@ -180,6 +180,14 @@ public final class DirectoryStorageElement implements StorageElement {
             }
         }
 
+        private void closeChannels() throws IOException {
+            if (flushing != null) {
+                flushing.close();
+            } else {
+                channel.close();
+            }
+        }
+
         @Override
         public void release() throws IOException {
             released = true;
@@ -189,7 +197,7 @@ public final class DirectoryStorageElement implements StorageElement {
         @Override
         public void close() {
             try {
-                channel.close();
+                closeChannels();
             } catch (IOException e) {
                 // the temporary file goes below anyway
             }
