@@ -31,7 +31,8 @@ rate() { # bytes seconds -> MiB/s
 files_rate() { # files seconds
   awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f files/s (%.2f s)", n / s, s }'
 }
-dsh() { java -jar "$JAR" "$@"; }
+# The JVM's CPU time (user + sys) goes to stderr after each call: the machine's other load shows in it.
+dsh() { /usr/bin/time -f "(dshell JVM: wall %e s, CPU user %U s + sys %S s)" java -jar "$JAR" "$@"; }
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(df -h "$WORK" | awk 'NR==2 {print $1, $2 " total, " $4 " free"}')"
 t0=$(now); dsh -c 'sleep 0'; t1=$(now)

@@ -126,7 +126,7 @@ public final class DirectoryStorageElement implements StorageElement {
             Files.createDirectories(target.getParent()); // removed meanwhile (pruned by a delete)
             channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
-        return new DirectoryUpload(target, temp, channel);
+        return new DirectoryUpload(target, temp, channel, fsync ? new SyncedFileChannel(temp, channel) : null);
     }
 
     /** Uniqueness, not secrecy: CREATE_NEW and link never clobber, so a fast non-blocking source is enough. */
@@ -141,26 +141,29 @@ public final class DirectoryStorageElement implements StorageElement {
         private final Path target;
         private final Path temp;
         private final FileChannel channel;
+        /** With fsync on: the channel writes go through, flushing big files while they are written. */
+        private final SyncedFileChannel flushing;
         private Path published;
         private boolean released;
 
-        DirectoryUpload(Path target, Path temp, FileChannel channel) {
+        DirectoryUpload(Path target, Path temp, FileChannel channel, SyncedFileChannel flushing) {
             this.target = target;
             this.temp = temp;
             this.channel = channel;
+            this.flushing = flushing;
         }
 
         @Override
         public WritableByteChannel channel() {
-            return channel;
+            return flushing != null ? flushing : channel;
         }
 
         @Override
         public String publish() throws IOException {
-            if (fsync) {
-                channel.force(false); // fdatasync: the data and the size, not the times
+            if (flushing != null) {
+                flushing.force(); // fdatasync: the data and the size, not the times
             }
-            channel.close();
+            closeChannels();
             Path candidate = target;
             for (int attempt = 0; ; attempt++) {
                 try {
@@ -177,6 +180,14 @@ public final class DirectoryStorageElement implements StorageElement {
             }
         }
 
+        private void closeChannels() throws IOException {
+            if (flushing != null) {
+                flushing.close();
+            } else {
+                channel.close();
+            }
+        }
+
         @Override
         public void release() throws IOException {
             released = true;
@@ -186,7 +197,7 @@ public final class DirectoryStorageElement implements StorageElement {
         @Override
         public void close() {
             try {
-                channel.close();
+                closeChannels();
             } catch (IOException e) {
                 // the temporary file goes below anyway
             }

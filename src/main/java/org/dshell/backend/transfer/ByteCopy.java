@@ -3,6 +3,7 @@ package org.dshell.backend.transfer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.function.LongConsumer;
@@ -16,6 +17,8 @@ import org.dshell.core.Checksums;
  */
 public final class ByteCopy {
     private static final int BUFFER_SIZE = 1 << 20;
+    /** From this size on, reading and checksumming on one thread overlap writing on another. */
+    private static final long PIPELINE_FROM = 64L << 20;
     private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER_SIZE));
 
     /** What went through: the byte count and its Adler32. */
@@ -30,6 +33,9 @@ public final class ByteCopy {
      * size. Stops with InterruptedIOException when the thread is interrupted (Ctrl-C).
      */
     public static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter) throws IOException {
+        if (out != null && in instanceof FileChannel file && file.size() >= PIPELINE_FROM) {
+            return PipelinedCopy.copy(in, out, meter);
+        }
         ByteBuffer buffer = BUFFER.get();
         Adler32 adler = new Adler32();
         long total = 0;

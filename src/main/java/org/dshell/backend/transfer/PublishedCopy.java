@@ -2,16 +2,12 @@ package org.dshell.backend.transfer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 
 import org.dshell.backend.FileCatalog.NewFile;
 import org.dshell.backend.StorageElement;
 import org.dshell.core.LfnPath;
-import org.dshell.core.Replica;
 
 /**
  * A local file's bytes published on an SE but not yet registered: the first half of an upload. The
@@ -23,7 +19,7 @@ public final class PublishedCopy implements AutoCloseable {
     private final StorageElement.Upload upload;
     private final NewFile file;
 
-    private PublishedCopy(StorageElement.Upload upload, NewFile file) {
+    PublishedCopy(StorageElement.Upload upload, NewFile file) {
         this.upload = upload;
         this.file = file;
     }
@@ -33,22 +29,13 @@ public final class PublishedCopy implements AutoCloseable {
      * way, and publishes it. Stops with InterruptedIOException when the thread is interrupted.
      */
     public static PublishedCopy write(Path local, LfnPath lfn, StorageElement se, LongConsumer meter) throws IOException {
-        try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ)) {
-            StorageElement.Upload upload = se.upload(lfn, in.size());
-            try {
-                ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter);
-                String pfn = upload.publish();
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedIOException("interrupted");
-                }
-                NewFile file = new NewFile(lfn, copied.size(), copied.checksum(),
-                        UUID.randomUUID().toString().toUpperCase(), new Replica(se.name(), pfn, "AprioriGood"));
-                return new PublishedCopy(upload, file);
-            } catch (Throwable e) {
-                upload.close();
-                throw e;
-            }
+        WrittenCopy written = WrittenCopy.write(local, lfn, se, meter);
+        PublishedCopy published = written.publish();
+        if (Thread.currentThread().isInterrupted()) {
+            published.close();
+            throw new InterruptedIOException("interrupted");
         }
+        return published;
     }
 
     /** The catalog record for these bytes: LFN, size, checksum, a new GUID, and the replica. */

@@ -17,7 +17,7 @@ import org.dshell.core.DshellException;
  * its bytes were published, and a worker returns only once its own file is registered.
  */
 public final class Registrar {
-    private static final int MAX_BATCH = 500;
+    static final int MAX_BATCH = 500;
 
     private final Consumer<List<NewFile>> registerBatch;
     private final Object commitLock = new Object();
@@ -36,21 +36,38 @@ public final class Registrar {
 
     /** Registers one file, possibly together with files other workers queued; returns once it is registered. */
     public void register(NewFile file) {
-        Pending mine = new Pending(file, new CompletableFuture<>());
-        queue.add(mine);
+        RuntimeException failure = registerAll(List.of(file)).get(0);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Registers many files (a batch of a bulk upload) together with whatever other callers queued,
+     * in transactions of up to {@value #MAX_BATCH}; returns, for each file in order, null when it is
+     * registered or why it is not. One bad file fails alone.
+     */
+    public List<RuntimeException> registerAll(List<NewFile> files) {
+        List<Pending> mine = new ArrayList<>(files.size());
+        for (NewFile file : files) {
+            mine.add(new Pending(file, new CompletableFuture<>()));
+        }
+        queue.addAll(mine);
         synchronized (commitLock) {
-            while (!mine.done().isDone()) {
+            while (!mine.stream().allMatch(p -> p.done().isDone())) {
                 commit(drain());
             }
         }
-        try {
-            mine.done().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+        List<RuntimeException> outcomes = new ArrayList<>(mine.size());
+        for (Pending p : mine) {
+            try {
+                p.done().join();
+                outcomes.add(null);
+            } catch (CompletionException e) {
+                outcomes.add(e.getCause() instanceof RuntimeException r ? r : e);
             }
-            throw e;
         }
+        return outcomes;
     }
 
     private List<Pending> drain() {

@@ -5,12 +5,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import org.dshell.backend.transfer.TransferErrors;
@@ -41,6 +44,15 @@ final class BulkRunner {
 
         /** Does the work, telling {@code meter} the bytes as they move; throws to fail this item only. */
         Outcome run(LongConsumer meter) throws Exception;
+
+        /**
+         * Like {@link #run}, for items whose last step another thread finishes (put hands files over
+         * to be registered in batches): the worker takes the next item once this returns, and the
+         * item counts when the stage completes.
+         */
+        default CompletionStage<Outcome> start(LongConsumer meter) throws Exception {
+            return CompletableFuture.completedFuture(run(meter));
+        }
     }
 
     record Failure(String item, String reason) {
@@ -96,20 +108,22 @@ final class BulkRunner {
         });
         try (TransferProgress progress = items.isEmpty() ? TransferProgress.NONE
                 : ctx.console().progress(verb, items.size(), totalBytes)) {
-            ExecutorCompletionService<Result> results = new ExecutorCompletionService<>(pool);
+            // Results arrive from the workers, or later from whoever finishes an item they started.
+            LinkedBlockingQueue<Result> results = new LinkedBlockingQueue<>();
             for (Item item : items) {
-                results.submit(() -> runOne(item, progress));
+                pool.execute(() -> runOne(item, progress, results::add));
             }
             for (int i = 0; i < items.size(); i++) {
                 Result result;
                 try {
-                    result = results.take().get();
+                    result = results.take();
                 } catch (InterruptedException e) {
                     stop(pool);
                     throw new DshellException(ExitStatus.INTERRUPTED, "interrupted after " + done + " of " + items.size()
                             + " files; unfinished transfers were removed");
-                } catch (ExecutionException e) {
-                    throw DshellException.failure(verb + ": " + e.getCause(), e.getCause());
+                }
+                if (result.error() != null) {
+                    throw DshellException.failure(verb + ": " + result.error(), result.error());
                 }
                 progress.advance(1, 0);
                 if (result.failure() != null) {
@@ -128,18 +142,31 @@ final class BulkRunner {
         return new Summary(verb, done, skipped, List.copyOf(failures), bytes, (System.nanoTime() - start) / 1e9);
     }
 
-    private record Result(Outcome outcome, long bytes, Failure failure) {
+    /** An item's outcome or failure; {@code error}: a fault (a bug), which ends the whole verb. */
+    private record Result(Outcome outcome, long bytes, Failure failure, Throwable error) {
+        static Result of(Item item, Outcome outcome, Throwable e) {
+            if (e instanceof CompletionException && e.getCause() != null) {
+                e = e.getCause();
+            }
+            if (e instanceof Error) {
+                return new Result(null, 0, null, e);
+            }
+            if (e != null) {
+                return new Result(null, 0, new Failure(item.name(), TransferErrors.reason(e)), null);
+            }
+            return new Result(outcome, outcome == Outcome.DONE ? item.bytes() : 0, null, null);
+        }
     }
 
-    private static Result runOne(Item item, TransferProgress progress) {
+    private static void runOne(Item item, TransferProgress progress, Consumer<Result> sink) {
         if (Thread.currentThread().isInterrupted()) {
-            return new Result(null, 0, new Failure(item.name(), "interrupted"));
+            sink.accept(new Result(null, 0, new Failure(item.name(), "interrupted"), null));
+            return;
         }
         try {
-            Outcome outcome = item.run(n -> progress.advance(0, n));
-            return new Result(outcome, outcome == Outcome.DONE ? item.bytes() : 0, null);
-        } catch (Exception e) {
-            return new Result(null, 0, new Failure(item.name(), TransferErrors.reason(e)));
+            item.start(n -> progress.advance(0, n)).whenComplete((outcome, e) -> sink.accept(Result.of(item, outcome, e)));
+        } catch (Exception | Error e) {
+            sink.accept(Result.of(item, null, e));
         }
     }
 

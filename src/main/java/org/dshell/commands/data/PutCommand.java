@@ -13,14 +13,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.BatchedUploads;
 import org.dshell.backend.transfer.ByteCopy;
 import org.dshell.backend.transfer.PublishedCopy;
 import org.dshell.backend.transfer.Registrar;
+import org.dshell.backend.transfer.WrittenCopy;
 import org.dshell.commands.LfnArg;
 import org.dshell.commands.LocalArg;
 import org.dshell.commands.LocalGlob;
@@ -132,11 +137,20 @@ public final class PutCommand extends Verb {
         // Values from --meta belong to this call's files only, so such a put groups its own files.
         Registrar registrar = assignments.isEmpty() ? ctx.grid().registrar()
                 : new Registrar(batch -> ctx.grid().metadata().registerWithMetadata(batch, assignments));
+        BatchedUploads batches = new BatchedUploads(registrar, "dshell-put");
         List<BulkRunner.Item> items = new ArrayList<>();
         for (Planned p : plan) {
-            items.add(new Upload(p, catalog, target, registrar, assignments));
+            items.add(new Upload(p, catalog, target, batches, assignments));
         }
-        return BulkRunner.report(ctx, BulkRunner.run(ctx, "put", parallel, items), json(json));
+        BulkRunner.Summary summary;
+        try {
+            summary = BulkRunner.run(ctx, "put", parallel, items);
+        } catch (RuntimeException | Error e) {
+            batches.close(true); // interrupted: what is not registered yet is removed before we return
+            throw e;
+        }
+        batches.close();
+        return BulkRunner.report(ctx, summary, json(json));
     }
 
     /** The --meta values, parsed and checked against the fields before anything else happens. */
@@ -279,14 +293,14 @@ public final class PutCommand extends Verb {
         private final Planned planned;
         private final FileCatalog catalog;
         private final StorageElement target;
-        private final Registrar registrar;
+        private final BatchedUploads batches;
         private final List<MetaAssignment> assignments;
 
-        Upload(Planned planned, FileCatalog catalog, StorageElement target, Registrar registrar, List<MetaAssignment> assignments) {
+        Upload(Planned planned, FileCatalog catalog, StorageElement target, BatchedUploads batches, List<MetaAssignment> assignments) {
             this.planned = planned;
             this.catalog = catalog;
             this.target = target;
-            this.registrar = registrar;
+            this.batches = batches;
             this.assignments = assignments;
         }
 
@@ -301,30 +315,39 @@ public final class PutCommand extends Verb {
         }
 
         @Override
-        public BulkRunner.Outcome run(LongConsumer meter) throws IOException {
+        public BulkRunner.Outcome run(LongConsumer meter) throws Exception {
+            try {
+                return start(meter).toCompletableFuture().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+
+        /** A new file is handed over to be published and registered in a batch; the worker moves on. */
+        @Override
+        public CompletionStage<BulkRunner.Outcome> start(LongConsumer meter) throws IOException, InterruptedException {
             if (planned.exists() && skipExisting()) {
                 CatalogEntry entry = catalog.require(planned.lfn());
                 if (sameContent(entry)) {
                     meter.accept(planned.size());
-                    return BulkRunner.Outcome.SKIPPED;
+                    return CompletableFuture.completedFuture(BulkRunner.Outcome.SKIPPED);
                 }
                 throw DshellException.failure("exists with other content: " + planned.lfn() + " (use --force to replace it)");
             }
+            if (!planned.exists()) {
+                WrittenCopy copy = WrittenCopy.write(planned.local(), planned.lfn(), target, meter);
+                return batches.finish(copy).thenApply(v -> BulkRunner.Outcome.DONE);
+            }
             try (PublishedCopy copy = PublishedCopy.write(planned.local(), planned.lfn(), target, meter)) {
-                List<Replica> replaced = List.of();
-                if (planned.exists()) {
-                    replaced = catalog.replaceFile(copy.file());
-                } else {
-                    registrar.register(copy.file());
-                }
+                List<Replica> replaced = catalog.replaceFile(copy.file());
                 copy.release();
                 DataFiles.deleteBytes(ctx.grid(), replaced, ctx.err());
             }
-            if (planned.exists() && !assignments.isEmpty()) {
+            if (!assignments.isEmpty()) {
                 // A replaced file lost its old values with its old record; the new ones follow the swap.
                 ctx.grid().metadata().set(List.of(planned.lfn()), assignments);
             }
-            return BulkRunner.Outcome.DONE;
+            return CompletableFuture.completedFuture(BulkRunner.Outcome.DONE);
         }
 
         private boolean sameContent(CatalogEntry entry) throws IOException {

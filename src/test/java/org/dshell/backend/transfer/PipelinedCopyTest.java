@@ -1,0 +1,82 @@
+package org.dshell.backend.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Adler32;
+
+import org.dshell.core.Checksums;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A big file's copy (read and checksum on one thread, write on another) keeps every byte and every error. */
+class PipelinedCopyTest {
+    @TempDir
+    Path tmp;
+
+    private Path bigFile() throws IOException {
+        byte[] bytes = new byte[(65 << 20) + 777];
+        new Random(3).nextBytes(bytes);
+        return Files.write(tmp.resolve("big"), bytes);
+    }
+
+    @Test
+    void copiesAndChecksumsEveryByte() throws Exception {
+        Path source = bigFile();
+        Path copy = tmp.resolve("copy");
+        AtomicLong metered = new AtomicLong();
+        ByteCopy.Copied copied;
+        try (FileChannel in = FileChannel.open(source); FileChannel out = FileChannel.open(copy,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            copied = ByteCopy.copy(in, out, metered::addAndGet);
+        }
+        byte[] original = Files.readAllBytes(source);
+        Adler32 adler = new Adler32();
+        adler.update(original);
+        assertEquals(new ByteCopy.Copied(original.length, Checksums.adler32Hex(adler)), copied);
+        assertEquals(original.length, metered.get());
+        assertArrayEquals(original, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aWriteErrorEndsTheCopy() throws Exception {
+        Path source = bigFile();
+        WritableByteChannel failing = new WritableByteChannel() {
+            private long written;
+
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                if (written > (20 << 20)) {
+                    throw new IOException("No space left on device");
+                }
+                int n = src.remaining();
+                src.position(src.limit());
+                written += n;
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (FileChannel in = FileChannel.open(source)) {
+            IOException e = assertThrows(IOException.class, () -> ByteCopy.copy(in, failing, n -> { }));
+            assertEquals("No space left on device", e.getMessage());
+        }
+    }
+}
