@@ -135,6 +135,9 @@ public final class Dshell {
             }
         }
         List<String> rest = args.subList(Math.min(i, args.size()), args.size());
+        if (commands == null && !rest.isEmpty()) {
+            prepareScript(rest.get(0));
+        }
         VerbRegistry verbs = StandardVerbs.create();
         Dispatcher dispatcher = new Dispatcher(verbs);
         try (Wiring wiring = wire(out, err, verbs)) {
@@ -176,8 +179,29 @@ public final class Dshell {
         }
     }
 
+    /**
+     * Opens the catalog (loading the database driver) while the script is still being prepared on another
+     * thread; nearly every script uses it, and the first verb call then finds it open.
+     */
+    private static void openCatalog(CommandContext ctx) {
+        try {
+            ctx.grid().catalog().stat(ctx.session().cwd());
+        } catch (RuntimeException e) {
+            // the script's first verb reports any real problem with the catalog
+        }
+    }
+
+    /** Starts loading Groovy and compiling a script file while the rest of dshell is wired. */
+    private void prepareScript(String name) {
+        Path file = workingDirectory.resolve(name);
+        if (Files.isRegularFile(file) && ScriptFiles.isGroovy(file)) {
+            ScriptEngines.prepare(DshellHome.resolve(env, userHome).root().resolve("cache"), file);
+        }
+    }
+
     /** {@code dshell SCRIPT.groovy ARGS...}: errors as one line naming the script and line; {@code exit(n)} exits with n. */
     private static int runGroovy(Path file, List<String> args, CommandContext ctx) {
+        openCatalog(ctx);
         try {
             ScriptEngines.get(ctx).runFile(file, args, ctx);
             return ExitStatus.OK;
