@@ -40,6 +40,7 @@ import org.dshell.core.completion.Candidate;
 import org.dshell.script.BatchRunner;
 import org.dshell.script.ScriptEngines;
 import org.dshell.script.ScriptFiles;
+import org.dshell.script.ScriptInterrupt;
 
 /**
  * dshell built from its inputs (environment, home directory, working directory, streams, whether
@@ -199,17 +200,24 @@ public final class Dshell {
         }
     }
 
-    /** {@code dshell SCRIPT.groovy ARGS...}: errors as one line naming the script and line; {@code exit(n)} exits with n. */
+    /**
+     * {@code dshell SCRIPT.groovy ARGS...}: errors as one line naming the script and line; {@code exit(n)} exits
+     * with n; Ctrl-C stops the script (exit 130), a second Ctrl-C abandons it.
+     */
     private static int runGroovy(Path file, List<String> args, CommandContext ctx) {
         openCatalog(ctx);
-        try {
+        try (ScriptInterrupt ctrlC = ScriptInterrupt.install(Thread.currentThread(), ctx.err())) {
             ScriptEngines.get(ctx).runFile(file, args, ctx);
             return ExitStatus.OK;
         } catch (ExitRequest exit) {
             return exit.status();
         } catch (DshellException e) {
             ctx.out().flush();
-            ctx.err().println(e.getMessage());
+            boolean interrupted = e.exitCode() == ExitStatus.INTERRUPTED;
+            ctx.err().println(interrupted ? file.getFileName() + ": " + e.getMessage() : e.getMessage());
+            if (interrupted) {
+                Thread.interrupted(); // stopped; the grid still closes normally
+            }
             return e.exitCode();
         }
     }
