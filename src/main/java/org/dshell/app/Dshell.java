@@ -40,6 +40,7 @@ import org.dshell.core.completion.Candidate;
 import org.dshell.script.BatchRunner;
 import org.dshell.script.ScriptEngines;
 import org.dshell.script.ScriptFiles;
+import org.dshell.script.ScriptInterrupt;
 
 /**
  * dshell built from its inputs (environment, home directory, working directory, streams, whether
@@ -135,6 +136,9 @@ public final class Dshell {
             }
         }
         List<String> rest = args.subList(Math.min(i, args.size()), args.size());
+        if (commands == null && !rest.isEmpty()) {
+            prepareScript(rest.get(0));
+        }
         VerbRegistry verbs = StandardVerbs.create();
         Dispatcher dispatcher = new Dispatcher(verbs);
         try (Wiring wiring = wire(out, err, verbs)) {
@@ -176,16 +180,44 @@ public final class Dshell {
         }
     }
 
-    /** {@code dshell SCRIPT.groovy ARGS...}: errors as one line naming the script and line; {@code exit(n)} exits with n. */
-    private static int runGroovy(Path file, List<String> args, CommandContext ctx) {
+    /**
+     * Opens the catalog (loading the database driver) while the script is still being prepared on another
+     * thread; nearly every script uses it, and the first verb call then finds it open.
+     */
+    private static void openCatalog(CommandContext ctx) {
         try {
+            ctx.grid().catalog().stat(ctx.session().cwd());
+        } catch (RuntimeException e) {
+            // the script's first verb reports any real problem with the catalog
+        }
+    }
+
+    /** Starts loading Groovy and compiling a script file while the rest of dshell is wired. */
+    private void prepareScript(String name) {
+        Path file = workingDirectory.resolve(name);
+        if (Files.isRegularFile(file) && ScriptFiles.isGroovy(file)) {
+            ScriptEngines.prepare(DshellHome.resolve(env, userHome).root().resolve("cache"), file);
+        }
+    }
+
+    /**
+     * {@code dshell SCRIPT.groovy ARGS...}: errors as one line naming the script and line; {@code exit(n)} exits
+     * with n; Ctrl-C stops the script (exit 130), a second Ctrl-C abandons it.
+     */
+    private static int runGroovy(Path file, List<String> args, CommandContext ctx) {
+        openCatalog(ctx);
+        try (ScriptInterrupt ctrlC = ScriptInterrupt.install(Thread.currentThread(), ctx.err())) {
             ScriptEngines.get(ctx).runFile(file, args, ctx);
             return ExitStatus.OK;
         } catch (ExitRequest exit) {
             return exit.status();
         } catch (DshellException e) {
             ctx.out().flush();
-            ctx.err().println(e.getMessage());
+            boolean interrupted = e.exitCode() == ExitStatus.INTERRUPTED;
+            ctx.err().println(interrupted ? file.getFileName() + ": " + e.getMessage() : e.getMessage());
+            if (interrupted) {
+                Thread.interrupted(); // stopped; the grid still closes normally
+            }
             return e.exitCode();
         }
     }

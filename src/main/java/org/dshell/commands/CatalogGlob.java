@@ -12,11 +12,12 @@ import org.dshell.core.LfnPath;
 import org.dshell.core.Session;
 
 /** Expands shell wildcards in catalog arguments against the catalog, as a shell does against disk. */
-final class CatalogGlob {
+public final class CatalogGlob {
     private CatalogGlob() {
     }
 
-    static LfnPath resolveLiteral(Session session, String literal) {
+    /** A literal catalog path (no wildcards) against the current directory; {@code ~} is home. */
+    public static LfnPath resolveLiteral(Session session, String literal) {
         if (literal.equals("~")) {
             return session.home();
         }

@@ -57,8 +57,8 @@ public final class Dispatcher {
             if (last.failed() && last.error() != null) {
                 reporter.report(command.text(), last.error());
             }
-            if (last.failed() && stopOnFailure) {
-                return last;
+            if (last.failed() && (stopOnFailure || last.status() == ExitStatus.INTERRUPTED)) {
+                return last; // Ctrl-C stops the rest of the line too
             }
         }
         return last;

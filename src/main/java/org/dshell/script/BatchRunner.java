@@ -58,6 +58,9 @@ public final class BatchRunner {
             } catch (ExitRequest exit) {
                 return exit.status();
             }
+            if (outcome.status() == ExitStatus.INTERRUPTED) {
+                return ExitStatus.INTERRUPTED; // Ctrl-C stops the batch, --keep-going or not
+            }
             if (outcome.failed()) {
                 anyFailed = true;
                 if (!keepGoing) {

@@ -48,6 +48,7 @@ public final class ScriptApi {
     private final Dispatcher dispatcher;
     private final ThreadLocal<CommandContext> workerContext = new ThreadLocal<>();
     private final Map<String, CommandSpec> specs = new ConcurrentHashMap<>();
+    private final DirectPut directPut = new DirectPut();
 
     public ScriptApi(CommandContext ctx) {
         this.base = ctx;
@@ -65,10 +66,6 @@ public final class ScriptApi {
     }
 
     /**
-     * Runs a verb with script arguments (see {@link VerbWords}); returns its {@code --json} document as
-     * maps and lists when it has that option, else a {@link TextResult}. Throws {@link VerbFailure}.
-     */
-    /**
      * {@code find}: the matching LFNs as strings. The verb's JSON lists entries (path, size, ...);
      * scripts pass LFNs on to other verbs, so they get the paths. Other shapes ({@code --count}) pass through.
      */
@@ -84,7 +81,18 @@ public final class ScriptApi {
         return lfns;
     }
 
+    /**
+     * Runs a verb with script arguments (see {@link VerbWords}); returns its {@code --json} document as
+     * maps and lists when it has that option, else a {@link TextResult}. Throws {@link VerbFailure}.
+     * A plain {@code put(file, dest)} takes a shorter path to the same result (see {@link DirectPut}).
+     */
     public Object call(String verb, List<?> args) {
+        if (verb.equals("put")) {
+            Map<String, Object> done = directPut.put(args, context());
+            if (done != null) {
+                return done;
+            }
+        }
         List<String> words = new ArrayList<>();
         words.add(verb);
         words.addAll(VerbWords.of(args));
@@ -94,7 +102,7 @@ public final class ScriptApi {
         }
         Captured run = run(words);
         if (run.outcome.failed()) {
-            throw failure(verb, run.outcome);
+            throw failure(verb, run.outcome, run.err);
         }
         if (jsonAt < 0) {
             return new TextResult(run.out, run.outcome.status(), null);
@@ -287,7 +295,7 @@ public final class ScriptApi {
         return new Parallel(threads, failFast, parent.console().interactive(), parent.err()).run(items, inWorker);
     }
 
-    private record Captured(Dispatcher.Outcome outcome, String out) {
+    private record Captured(Dispatcher.Outcome outcome, String out, String err) {
     }
 
     private Captured run(List<String> words) {
@@ -296,7 +304,7 @@ public final class ScriptApi {
         CommandContext ctx = context().withStreams(new PrintWriter(out, true), new PrintWriter(err, true));
         Dispatcher.Outcome outcome = dispatcher.run(words, ctx);
         checkInterrupted(outcome);
-        return new Captured(outcome, out.toString());
+        return new Captured(outcome, out.toString(), err.toString());
     }
 
     private static void checkInterrupted(Dispatcher.Outcome outcome) {
@@ -307,8 +315,18 @@ public final class ScriptApi {
         }
     }
 
-    private static VerbFailure failure(String verb, Dispatcher.Outcome outcome) {
-        return new VerbFailure(verb, outcome.status(), outcome.error() == null ? "failed (exit " + outcome.status() + ")" : outcome.error());
+    /**
+     * The verb's one-line error; a verb that failed without one (a bulk verb whose items failed) printed
+     * why on its error stream, as {@code put: failed: FILE: REASON}, and that line is the message.
+     */
+    private static VerbFailure failure(String verb, Dispatcher.Outcome outcome, String err) {
+        if (outcome.error() != null) {
+            return new VerbFailure(verb, outcome.status(), outcome.error());
+        }
+        String prefix = verb + ": ";
+        String said = err.lines().filter(line -> line.startsWith(prefix)).findFirst().map(line -> line.substring(prefix.length()))
+                .orElse("failed (exit " + outcome.status() + ")");
+        return new VerbFailure(verb, outcome.status(), said);
     }
 
     /**

@@ -16,6 +16,13 @@ import org.dshell.commands.CommandContext;
  */
 public interface ScriptEngine {
 
+    /**
+     * Gets a script file ready to run (compiled, or read from {@code cache}) ahead of {@link #runFile},
+     * on the caller's thread; a failure here is reported by {@code runFile}.
+     */
+    default void prepare(Path file, Path cache) {
+    }
+
     /** Runs a script file with its arguments ({@code args} in the script). */
     void runFile(Path file, List<String> args, CommandContext ctx);
 

@@ -31,11 +31,32 @@ public final class ScriptEngines {
     }
 
     /** The engine of this process, loaded on the first call. */
-    public static synchronized ScriptEngine get(CommandContext ctx) {
+    public static ScriptEngine get(CommandContext ctx) {
+        return get(ctx.home().root().resolve("cache"));
+    }
+
+    private static synchronized ScriptEngine get(Path cache) {
         if (engine == null) {
-            engine = load(ctx.home().root().resolve("cache"));
+            engine = load(cache);
         }
         return engine;
+    }
+
+    /**
+     * Starts loading Groovy and compiling {@code file} on a thread of its own, so that both overlap with
+     * dshell wiring itself (opening the catalog, ...) before the script runs. Failures are left for
+     * {@link ScriptEngine#runFile} to report.
+     */
+    public static void prepare(Path cache, Path file) {
+        Thread thread = new Thread(() -> {
+            try {
+                get(cache).prepare(file, cache);
+            } catch (RuntimeException | LinkageError e) {
+                // reported when the script runs
+            }
+        }, "dshell-script-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static ScriptEngine load(Path cache) {

@@ -44,6 +44,31 @@ class ScriptJarIT {
     }
 
     @Test
+    void scriptsAreCompiledOnceAndAgainWhenEdited() throws Exception {
+        Path script = tmp.resolve("cached.groovy");
+        Files.writeString(script, "println 'one'\nls('/nowhere')\n");
+        JarProcess dshell = new JarProcess(tmp.resolve("home")).in(tmp);
+        for (int run = 0; run < 2; run++) {
+            JarProcess.Result r = dshell.run("", "cached.groovy");
+            assertEquals(1, r.status(), r.toString());
+            assertEquals("one\n", r.out());
+            assertEquals("cached.groovy: line 2: ls: no such file or directory: /nowhere\n", r.err());
+            assertEquals(1, cachedScripts(), "one compiled entry for the script");
+        }
+        Files.writeString(script, "println 'two'\n\nls('/nowhere')\n");
+        JarProcess.Result edited = dshell.run("", "cached.groovy");
+        assertEquals("two\n", edited.out());
+        assertEquals("cached.groovy: line 3: ls: no such file or directory: /nowhere\n", edited.err());
+        assertEquals(1, cachedScripts(), "the edited script replaced its old entry");
+    }
+
+    private long cachedScripts() throws IOException {
+        try (var entries = Files.list(tmp.resolve("home/cache/scripts"))) {
+            return entries.filter(p -> p.toString().endsWith(".classes")).count();
+        }
+    }
+
+    @Test
     void commandsWithoutGroovyNeverLoadIt() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of(JarProcess.javaBinary(), "-Xlog:class+load", "-jar",
                 JarProcess.jar().toString(), "-c", "pwd")).directory(tmp.toFile()).redirectErrorStream(true);

@@ -16,13 +16,15 @@ import org.dshell.core.Glob;
 import org.dshell.script.BatchRunner;
 import org.dshell.script.ScriptEngines;
 import org.dshell.script.ScriptFiles;
+import org.dshell.script.ScriptInterrupt;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
  * Runs a Groovy script (or a .dsh batch file) from the prompt or a batch file. A script's
- * {@code exit(n)} ends the script, not the shell: n becomes the status of {@code run}.
+ * {@code exit(n)} ends the script, not the shell: n becomes the status of {@code run}. Ctrl-C stops
+ * the script (status 130), at the prompt and in batch mode alike.
  */
 @Command(name = "run", description = "Run a Groovy script (.groovy, or a #!/usr/bin/env dshell file) or a .dsh batch file.",
         footer = {"%nExamples:", "  run resubmit-failed.groovy scan", "  run replicate-query.groovy /dteam/data 'energy>10' LOCAL-BACKUP",
@@ -43,7 +45,10 @@ public final class RunCommand extends Verb {
         }
         try {
             if (ScriptFiles.isGroovy(path)) {
-                ScriptEngines.get(ctx).runFile(path, args, ctx);
+                // At the prompt the shell turns Ctrl-C into an interrupt; in batch mode nothing else would.
+                try (ScriptInterrupt ctrlC = ctx.console().interactive() ? null : ScriptInterrupt.install(Thread.currentThread(), ctx.err())) {
+                    ScriptEngines.get(ctx).runFile(path, args, ctx);
+                }
                 return 0;
             }
             try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {

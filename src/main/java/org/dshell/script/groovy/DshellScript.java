@@ -53,6 +53,14 @@ public abstract class DshellScript extends Script {
         return api().call(name, arguments(args));
     }
 
+    /**
+     * {@code put} as a method of its own, not through {@link #methodMissing}: scripts call it once per
+     * file, and Groovy finds a declared method without a failed lookup first.
+     */
+    public Object put(Object... args) {
+        return api().call("put", Arrays.asList(args));
+    }
+
     /** Runs a verb line as typed; returns its text and status instead of throwing. */
     public TextResult sh(String line) {
         return api().sh(line);

@@ -43,6 +43,28 @@ public final class GroovyEngine implements ScriptEngine {
 
     /** The variables of {@code eval} and the Groovy prompt, one set per shell session. */
     private final Map<Session, Binding> sessions = Collections.synchronizedMap(new WeakHashMap<>());
+    private final CompiledScripts files = new CompiledScripts(GroovyEngine::config, GroovyEngine.class.getClassLoader());
+
+    @Override
+    public void prepare(Path file, Path cache) {
+        withEngineLoader(() -> {
+            files.prepare(file, scriptCache(cache));
+            warmUp();
+            return null;
+        });
+    }
+
+    /**
+     * Initialises what nearly every script reaches and whose first use is slow: Groovy's string forms
+     * ({@code println} of a list, a GString) first scan the JDK's modules for the default imports.
+     */
+    private static void warmUp() {
+        try {
+            Class.forName("org.codehaus.groovy.runtime.FormatHelper", true, GroovyEngine.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // only a head start
+        }
+    }
 
     @Override
     public void runFile(Path file, List<String> args, CommandContext ctx) {
@@ -50,7 +72,23 @@ public final class GroovyEngine implements ScriptEngine {
         bindStandard(binding, ctx, args);
         String name = file.getFileName().toString();
         Path directory = file.toAbsolutePath().normalize().getParent();
-        execute(name, ctx, () -> withSource(shell(binding).parse(file.toFile()), name, directory));
+        Path cache = scriptCache(ctx.home().root().resolve("cache"));
+        execute(name, ctx, () -> withSource(InvokerHelper.createScript(files.load(file, cache), binding), name, directory));
+    }
+
+    private static Path scriptCache(Path cache) {
+        return cache == null ? null : cache.resolve("scripts");
+    }
+
+    private static <T> T withEngineLoader(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(GroovyEngine.class.getClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override
@@ -139,11 +177,15 @@ public final class GroovyEngine implements ScriptEngine {
         binding.setVariable("env", Collections.unmodifiableMap(ctx.env()));
     }
 
-    private GroovyShell shell(Binding binding) {
+    private static GroovyShell shell(Binding binding) {
+        return new GroovyShell(GroovyEngine.class.getClassLoader(), binding, config());
+    }
+
+    private static CompilerConfiguration config() {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(DshellScript.class.getName());
         config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
-        return new GroovyShell(GroovyEngine.class.getClassLoader(), binding, config);
+        return config;
     }
 
     /** Compiles and runs a script, turning every failure into one line that names the script and line. */

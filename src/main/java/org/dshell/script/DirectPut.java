@@ -1,0 +1,135 @@
+package org.dshell.script;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.dshell.backend.FileCatalog;
+import org.dshell.backend.Grid;
+import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.PublishedCopy;
+import org.dshell.backend.transfer.TransferErrors;
+import org.dshell.commands.CatalogGlob;
+import org.dshell.commands.CommandContext;
+import org.dshell.core.CatalogEntry;
+import org.dshell.core.DshellException;
+import org.dshell.core.ExitStatus;
+import org.dshell.core.Glob;
+import org.dshell.core.LfnPath;
+import org.dshell.core.Session;
+
+/**
+ * {@code put(file, dest)} from a script without the verb's per-call machinery (parsing the words, a
+ * worker pool for one file, a JSON summary parsed back): a script calls it once per file, often from
+ * {@code parallel}, where that machinery cost several times the upload. The upload is the verb's own
+ * transfer code: bytes to the SE under a temporary name with Adler32 on the way, published, then
+ * registered through the grid's shared group-commit registrar, so concurrent calls share transactions.
+ *
+ * <p>Only the plain call takes this path: one local file, optionally a destination directory and
+ * {@code se:}, no wildcards, and every check passing (the local file is a regular file, the destination
+ * is a catalog directory, the name is free, the SE is writable and has room). Anything else returns
+ * null and the caller runs the verb, which makes the same checks and reports what is wrong in its own
+ * words. The destination's kind and the SE's free space are kept for a second, so a thousand calls
+ * into one directory do not each look them up again.
+ */
+final class DirectPut {
+    private static final long KEEP_NANOS = 1_000_000_000L;
+
+    private final Map<LfnPath, Long> directoriesUntil = new ConcurrentHashMap<>();
+    private final Map<String, Space> space = new ConcurrentHashMap<>();
+
+    /** An SE's free bytes when last asked, less what this path has written since. */
+    private record Space(long free, long until, AtomicLong used) {
+    }
+
+    /** Uploads like {@code put --json}, returning its summary as maps; null when the verb must handle the call. */
+    Map<String, Object> put(List<?> args, CommandContext ctx) {
+        List<String> words = VerbWords.of(args);
+        String seName = null;
+        if (words.size() >= 2 && words.get(0).equals("--se")) {
+            seName = Glob.literal(words.get(1));
+            words = words.subList(2, words.size());
+        }
+        if (words.isEmpty() || words.size() > 2 || words.stream().anyMatch(w -> w.startsWith("-") || Glob.isPattern(w))) {
+            return null;
+        }
+        Session session = ctx.session();
+        Path local = session.localPath(Glob.literal(words.get(0)));
+        Path name = local.getFileName();
+        if (name == null || !Files.isRegularFile(local)) {
+            return null;
+        }
+        try {
+            LfnPath dest = words.size() == 2 ? CatalogGlob.resolveLiteral(session, Glob.literal(words.get(1))) : session.cwd();
+            Grid grid = ctx.grid();
+            StorageElement target = seName == null ? grid.defaultStorage() : grid.storage(seName);
+            FileCatalog catalog = grid.catalog();
+            LfnPath lfn = dest.child(name.toString());
+            long size = Files.size(local);
+            if (!target.writable() || !isDirectory(catalog, dest) || exists(catalog, lfn) || !reserve(target, size)) {
+                return null;
+            }
+            return upload(local, lfn, size, target, grid);
+        } catch (DshellException | IOException e) {
+            // the verb makes the same check and reports it in its own words
+            return null;
+        }
+    }
+
+    private Map<String, Object> upload(Path local, LfnPath lfn, long size, StorageElement target, Grid grid) {
+        long start = System.nanoTime();
+        try (PublishedCopy copy = PublishedCopy.write(local, lfn, target, n -> { })) {
+            grid.registrar().register(copy.file());
+            copy.release();
+        } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || "interrupted".equals(TransferErrors.reason(e))) {
+                Thread.currentThread().interrupt();
+                throw new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+            }
+            throw new VerbFailure("put", ExitStatus.FAILURE, "failed: " + local + ": " + TransferErrors.reason(e));
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("verb", "put");
+        summary.put("done", 1);
+        summary.put("skipped", 0);
+        summary.put("failed", 0);
+        summary.put("bytes", size <= Integer.MAX_VALUE ? (Object) (int) size : (Object) size);
+        summary.put("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
+        summary.put("failures", new ArrayList<>());
+        return summary;
+    }
+
+    private boolean isDirectory(FileCatalog catalog, LfnPath dest) {
+        long now = System.nanoTime();
+        Long until = directoriesUntil.get(dest);
+        if (until != null && now - until < 0) {
+            return true;
+        }
+        boolean directory = catalog.stat(dest).map(CatalogEntry::isDirectory).orElse(false);
+        if (directory) {
+            directoriesUntil.put(dest, now + KEEP_NANOS);
+        }
+        return directory;
+    }
+
+    // A name lookup (an index range scan), as the verb does for a few files.
+    private static boolean exists(FileCatalog catalog, LfnPath lfn) {
+        return catalog.childNames(lfn.parent(), lfn.name()).stream().anyMatch(c -> c.name().equals(lfn.name()));
+    }
+
+    private boolean reserve(StorageElement target, long size) throws IOException {
+        long now = System.nanoTime();
+        Space known = space.get(target.name());
+        if (known == null || now - known.until() >= 0) {
+            known = new Space(target.freeSpace(), now + KEEP_NANOS, new AtomicLong());
+            space.put(target.name(), known);
+        }
+        return known.used().addAndGet(size) <= known.free();
+    }
+}
