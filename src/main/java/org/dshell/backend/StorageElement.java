@@ -81,6 +81,14 @@ public interface StorageElement {
 
         WritableByteChannel channel();
 
+        /**
+         * Says that every byte has been written to {@link #channel}. A remote SE ends its request
+         * here and checks what arrived, so that its connection serves the next upload while this one
+         * waits to be published in a batch. {@link #publish} calls it when nobody did.
+         */
+        default void finish() throws IOException {
+        }
+
         /** Makes the bytes durable and visible under a PFN that held nothing before, and returns that PFN. */
         String publish() throws IOException;
 

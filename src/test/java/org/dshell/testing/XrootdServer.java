@@ -80,7 +80,7 @@ public final class XrootdServer implements AutoCloseable {
                 xrd.protocol XrdHttp:%1$d libXrdHttp.so
                 xrd.tls %2$s/tls/hostcert.pem %2$s/tls/hostkey.pem
                 xrd.tlsca certdir %2$s/certs
-                xrootd.chksum adler32
+                xrootd.chksum max 16 adler32
                 all.export /
                 oss.localroot %2$s/data
                 all.adminpath %2$s/admin

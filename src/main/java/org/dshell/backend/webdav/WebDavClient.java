@@ -3,6 +3,7 @@ package org.dshell.backend.webdav;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -15,20 +16,37 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The HTTP side of a WebDAV SE: one HTTP/1.1 client per SE (its connections are kept and reused by
- * every transfer, -j N of them at once), rebuilt only when the TLS context changes (a new proxy).
- * Failures become IOExceptions whose message is the one line a user reads, naming the server.
+ * The HTTP side of a WebDAV SE. Small requests (HEAD, PROPFIND, MKCOL, MOVE, DELETE) go through one
+ * HTTP/1.1 {@link HttpClient} per SE; the bodies of PUT and GET go through blocking
+ * {@link HttpsURLConnection}s, because the asynchronous client copies every TLS record through its
+ * flow machinery and cost about twice the CPU and half the throughput of a blocking socket
+ * (docs/BENCHMARKS.md). Both keep and reuse their connections across the -j N transfers, and both
+ * are rebuilt only when the TLS context changes (a new proxy). Failures become IOExceptions whose
+ * message is the one line a user reads, naming the server.
  */
 final class WebDavClient {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** A server that sends nothing for this long during a transfer is taken for gone. */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+
+    static {
+        // The JDK keeps 5 idle connections per server by default: fewer than -j 8 needs, and every
+        // new one is a TLS handshake. Read once, when the first HttpURLConnection is made.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "32");
+        }
+    }
 
     private final WebDavUrl url;
     private final Supplier<SSLContext> tls;
     private SSLContext clientContext;
     private HttpClient client;
+    private SSLSocketFactory socketFactory;
 
     WebDavClient(WebDavUrl url, Supplier<SSLContext> tls) {
         this.url = url;
@@ -49,9 +67,32 @@ final class WebDavClient {
                     .connectTimeout(CONNECT_TIMEOUT)
                     .followRedirects(HttpClient.Redirect.NORMAL) // dCache doors redirect to pools
                     .build();
+            // Idle connections are reused only for the same factory instance: keep one per context.
+            socketFactory = context.getSocketFactory();
             clientContext = context;
         }
         return client;
+    }
+
+    /**
+     * A blocking connection for a request with a streamed body (PUT, GET). The JDK checks the
+     * server's name against its certificate itself; the default verifier it falls back to on a
+     * mismatch refuses, so hostnames stay verified.
+     */
+    HttpsURLConnection connection(String method, String pfn) throws IOException {
+        SSLSocketFactory factory;
+        synchronized (this) {
+            client();
+            factory = socketFactory;
+        }
+        URI uri = url.of(pfn);
+        HttpsURLConnection connection = (HttpsURLConnection) uri.toURL().openConnection();
+        connection.setSSLSocketFactory(factory);
+        connection.setRequestMethod(method);
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+        connection.setUseCaches(false);
+        return connection;
     }
 
     HttpRequest.Builder request(String method, String pfn) {
@@ -84,8 +125,12 @@ final class WebDavClient {
         }
     }
 
-    /** A transport failure in one line: TLS (trust, hostname), connection, timeout. */
     IOException failure(HttpRequest request, Throwable cause) {
+        return failure(request.method(), request.uri(), cause);
+    }
+
+    /** A transport failure in one line: TLS (trust, hostname), connection, timeout. */
+    IOException failure(String method, URI uri, Throwable cause) {
         String server = url.server();
         Throwable root = cause;
         boolean tlsFailure = false;
@@ -106,22 +151,29 @@ final class WebDavClient {
         if (cause instanceof ConnectException) {
             return new IOException("cannot connect to " + server + ": " + (detail.isBlank() ? "connection refused" : detail), cause);
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new IOException("no answer from " + server + " in time (" + request.method() + " " + request.uri().getPath() + ")", cause);
+        if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+            return new IOException("no answer from " + server + " in time (" + method + " " + uri.getPath() + ")", cause);
+        }
+        if (cause instanceof InterruptedIOException interrupted) {
+            return interrupted;
         }
         if (cause instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith(url.server())) {
             return io; // already ours
         }
-        return new IOException(server + ": " + request.method() + " " + request.uri().getPath() + " failed: " + detail, cause);
+        return new IOException(server + ": " + method + " " + uri.getPath() + " failed: " + detail, cause);
+    }
+
+    IOException status(HttpRequest request, int status) {
+        return status(request.method(), request.uri(), status);
     }
 
     /** An unexpected HTTP status in one line. */
-    IOException status(HttpRequest request, int status) {
-        String what = request.method() + " " + request.uri().getPath();
+    IOException status(String method, URI uri, int status) {
+        String what = method + " " + uri.getPath();
         return switch (status) {
-            case 401, 403 -> new java.nio.file.AccessDeniedException(request.uri().getPath(), null,
-                    "permission denied by " + url.server() + " (HTTP " + status + ", " + request.method() + ")");
-            case 404 -> new java.nio.file.NoSuchFileException(request.uri().getPath(), null, "not found on " + url.server());
+            case 401, 403 -> new java.nio.file.AccessDeniedException(uri.getPath(), null,
+                    "permission denied by " + url.server() + " (HTTP " + status + ", " + method + ")");
+            case 404 -> new java.nio.file.NoSuchFileException(uri.getPath(), null, "not found on " + url.server());
             case 507 -> new IOException("no space left on " + url.server() + " (HTTP 507, " + what + ")");
             default -> new IOException(url.server() + " answered HTTP " + status + " to " + what);
         };

@@ -1,8 +1,9 @@
 package org.dshell.backend.webdav;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
@@ -14,13 +15,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 
 import org.dshell.backend.StorageElement;
@@ -49,6 +50,7 @@ public final class WebDavStorageElement implements StorageElement {
     private final WebDavClient http;
     /** Collections known to exist, so a bulk upload sends one MKCOL per directory, not one per file. */
     private final Set<String> knownCollections = ConcurrentHashMap.newKeySet();
+    private final TakenNames takenNames = new TakenNames(this::memberNames, java.time.Clock.systemUTC());
 
     public WebDavStorageElement(String name, WebDavUrl url, boolean readable, boolean writable, Supplier<SSLContext> tls) {
         this.name = name;
@@ -113,25 +115,22 @@ public final class WebDavStorageElement implements StorageElement {
         ensureCollection(dir);
         String base = lfn.name().length() > MAX_NAME_IN_TEMP ? lfn.name().substring(0, MAX_NAME_IN_TEMP) : lfn.name();
         String temp = child(dir, "." + base + TEMP_MARK + randomHex(8));
-        BodyPipe pipe = new BodyPipe();
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(pipe::input);
-        if (size == 0) {
-            body = HttpRequest.BodyPublishers.noBody();
-            pipe.finish(); // nothing will be written, nothing read
-        } else if (size > 0) {
-            body = HttpRequest.BodyPublishers.fromPublisher(body, size);
+        HttpsURLConnection put = http.connection("PUT", temp);
+        put.setDoOutput(true);
+        if (size >= 0) {
+            put.setFixedLengthStreamingMode(size);
+        } else {
+            put.setChunkedStreamingMode(1 << 20);
         }
-        HttpRequest put = http.request("PUT", temp).PUT(body).build();
-        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(put, HttpResponse.BodyHandlers.discarding());
-        // A request that ends early (server gone, refused) must not leave the writer blocked on the pipe.
-        answer.whenComplete((response, error) -> {
-            if (error != null) {
-                pipe.fail(http.failure(put, error));
-            } else if (pipe.isOpen()) {
-                pipe.fail(http.status(put, response.statusCode()));
-            }
-        });
-        return new WebDavUpload(lfn.toString(), temp, pipe, put, answer);
+        URI uri = http.url().of(temp);
+        try {
+            // Connects (TCP, TLS): an unknown CA or a dead server fails here, before any byte is read.
+            UploadBody body = new UploadBody(put.getOutputStream(), e -> http.failure("PUT", uri, e));
+            return new WebDavUpload(lfn.toString(), temp, body, put);
+        } catch (IOException e) {
+            put.disconnect();
+            throw http.failure("PUT", uri, e);
+        }
     }
 
     private static String child(String dir, String name) {
@@ -167,38 +166,50 @@ public final class WebDavStorageElement implements StorageElement {
     private final class WebDavUpload implements Upload {
         private final String target;
         private final String temp;
-        private final BodyPipe pipe;
-        private final HttpRequest put;
-        private final CompletableFuture<HttpResponse<Void>> answer;
+        private final UploadBody body;
+        private final HttpsURLConnection put;
+        private boolean finished;
         private String published;
         private boolean released;
 
-        WebDavUpload(String target, String temp, BodyPipe pipe, HttpRequest put, CompletableFuture<HttpResponse<Void>> answer) {
+        WebDavUpload(String target, String temp, UploadBody body, HttpsURLConnection put) {
             this.target = target;
             this.temp = temp;
-            this.pipe = pipe;
+            this.body = body;
             this.put = put;
-            this.answer = answer;
         }
 
         @Override
         public WritableByteChannel channel() {
-            return pipe;
+            return body;
+        }
+
+        @Override
+        public void finish() throws IOException {
+            if (finished) {
+                return;
+            }
+            body.close();
+            int status = responseCode(put, "PUT", temp);
+            if (status != 201 && status != 200 && status != 204) {
+                throw http.status("PUT", http.url().of(temp), status);
+            }
+            verify();
+            finished = true;
         }
 
         @Override
         public String publish() throws IOException {
-            pipe.finish();
-            int status = http.await(answer, put).statusCode();
-            if (status != 201 && status != 200 && status != 204) {
-                throw http.status(put, status);
-            }
-            verify();
+            finish();
             for (int attempt = 0; ; attempt++) {
                 String candidate = attempt == 0 ? target : target + "." + randomHex(4);
                 // MOVE overwrites on XRootD whatever Overwrite says: look first, never clobber someone's bytes.
-                if (size(candidate) < 0) {
+                int slash = candidate.lastIndexOf('/');
+                String dir = slash == 0 ? "/" : candidate.substring(0, slash);
+                String fileName = candidate.substring(slash + 1);
+                if (!takenNames.taken(dir, fileName)) {
                     move(candidate);
+                    takenNames.add(dir, fileName);
                     published = candidate;
                     return candidate;
                 }
@@ -216,10 +227,10 @@ public final class WebDavStorageElement implements StorageElement {
                 throw http.status(head, response.statusCode());
             }
             long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            String sent = pipe.adler32();
+            String sent = body.adler32();
             String stored = DigestHeader.adler32(response.headers().firstValue("Digest").orElse(null)).orElse(null);
-            if (size >= 0 && size != pipe.size()) {
-                throw new IOException("size mismatch on " + name + ": stored " + size + " bytes, sent " + pipe.size());
+            if (size >= 0 && size != body.size()) {
+                throw new IOException("size mismatch on " + name + ": stored " + size + " bytes, sent " + body.size());
             }
             if (stored == null) {
                 throw new IOException(http.url().server() + " reports no adler32 digest (Want-Digest); cannot verify the upload");
@@ -249,8 +260,9 @@ public final class WebDavStorageElement implements StorageElement {
             if (released) {
                 return;
             }
-            pipe.fail(new InterruptedIOException("upload abandoned"));
-            answer.cancel(true);
+            if (body.isOpen()) {
+                put.disconnect(); // an unfinished body: drop the connection rather than reuse it
+            }
             boolean interrupted = Thread.interrupted(); // cleanup must still reach the server after Ctrl-C
             try {
                 if (published != null) {
@@ -275,13 +287,49 @@ public final class WebDavStorageElement implements StorageElement {
 
     @Override
     public ReadableByteChannel open(String pfn) throws IOException {
-        HttpRequest get = http.request("GET", pfn).build();
-        HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw http.status(get, response.statusCode());
+        HttpsURLConnection get = http.connection("GET", pfn);
+        int status = responseCode(get, "GET", pfn);
+        if (status != 200) {
+            drain(get);
+            throw http.status("GET", http.url().of(pfn), status);
         }
-        return Channels.newChannel(response.body());
+        URI uri = http.url().of(pfn);
+        InputStream in = get.getInputStream();
+        return Channels.newChannel(new FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (IOException e) {
+                    throw http.failure("GET", uri, e);
+                }
+            }
+        });
+    }
+
+    /** Sends what is left of the request and reads the status line, with failures in one line. */
+    private int responseCode(HttpsURLConnection connection, String method, String pfn) throws IOException {
+        try {
+            int status = connection.getResponseCode();
+            if (status != 200 || !method.equals("GET")) {
+                drain(connection);
+            }
+            return status;
+        } catch (IOException e) {
+            connection.disconnect();
+            throw http.failure(method, http.url().of(pfn), e);
+        }
+    }
+
+    /** Reads a small answer's body to its end, so that its connection can serve the next request. */
+    private static void drain(HttpsURLConnection connection) {
+        try (InputStream in = connection.getResponseCode() < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (in != null) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            connection.disconnect();
+        }
     }
 
     @Override
@@ -348,6 +396,22 @@ public final class WebDavStorageElement implements StorageElement {
             throw http.status(request, response.statusCode());
         }
         return Multistatus.parse(response.body());
+    }
+
+    /** The names in a collection (one PROPFIND, Depth: 1), or null when there is no such collection. */
+    private Set<String> memberNames(String collection) throws IOException {
+        Multistatus listing = propfind(collection, 1, null);
+        if (listing == null) {
+            return null;
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (Multistatus.Resource resource : listing.resources()) {
+            String pfn = http.url().pfnOf(resource.path());
+            if (pfn != null && !pfn.equals(collection) && pfn.lastIndexOf('/') >= 0) {
+                names.add(pfn.substring(pfn.lastIndexOf('/') + 1));
+            }
+        }
+        return names;
     }
 
     /** Walks the collections below {@code under} with PROPFIND Depth: 1 (servers often refuse infinity). */

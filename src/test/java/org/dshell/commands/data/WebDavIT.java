@@ -137,6 +137,26 @@ class WebDavIT {
     }
 
     @Test
+    void anUploadNeverOverwritesBytesAlreadyUnderItsName() throws IOException {
+        ExternalTool.require("davix-put");
+        byte[] theirs = randomBytes(6, 50_000);
+        byte[] ours = randomBytes(7, 60_000);
+        write(tmp.resolve("theirs/taken.dat"), theirs);
+        write(tmp.resolve("taken.dat"), ours);
+        // Bytes some other client left at the very PFN dshell would choose, with no catalog entry.
+        ExternalTool.run(tmp, "davix-put", "--cert", proxy.toString(), "--capath", PKI.certDir.toString(),
+                tmp.resolve("theirs/taken.dat").toString(), "davs://localhost:" + server.port() + "/taken" + HOME + "/taken.dat");
+        JarProcess.Result r = ok(dshell(), declare("XRD", "/taken") + """
+                put --se XRD taken.dat
+                replicas taken.dat
+                get -D back taken.dat
+                """);
+        assertArrayEquals(theirs, Files.readAllBytes(server.file("/taken" + HOME + "/taken.dat")), "their bytes stay");
+        assertArrayEquals(ours, Files.readAllBytes(tmp.resolve("back/taken.dat")));
+        assertTrue(r.out().contains(HOME + "/taken.dat."), "published under another free name: " + r.out());
+    }
+
+    @Test
     void serverStoppedInTheMiddleOfABulkPutThenSkipExistingCompletes() throws Exception {
         Path bulk = tmp.resolve("bulk");
         for (int i = 0; i < 120; i++) {
