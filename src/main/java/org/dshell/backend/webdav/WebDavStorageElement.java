@@ -1,6 +1,5 @@
 package org.dshell.backend.webdav;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -294,17 +293,7 @@ public final class WebDavStorageElement implements StorageElement {
             throw http.status("GET", http.url().of(pfn), status);
         }
         URI uri = http.url().of(pfn);
-        InputStream in = get.getInputStream();
-        return Channels.newChannel(new FilterInputStream(in) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (IOException e) {
-                    throw http.failure("GET", uri, e);
-                }
-            }
-        });
+        return new DownloadBody(get.getInputStream(), e -> http.failure("GET", uri, e));
     }
 
     /** Sends what is left of the request and reads the status line, with failures in one line. */
