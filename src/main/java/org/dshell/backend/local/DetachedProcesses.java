@@ -39,8 +39,15 @@ public final class DetachedProcesses {
      */
     public static void startJvm(String mainClass, Path localRoot, String log, String what) {
         List<String> command = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A small, quick JVM: an agent mostly waits for child processes or the next pass.
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m",
+                // A small, quick JVM: an agent mostly waits for child processes or the next pass. Its
+                // JIT settings are scripts/dshell's: C2 held back, but kept for the TLS of job data on
+                // WebDAV SEs (C1 code alone moves about 18 MB/s over HTTPS).
+                "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m",
+                "-XX:Tier4InvocationThreshold=25000", "-XX:Tier4MinInvocationThreshold=3000",
+                "-XX:Tier4CompileThreshold=30000", "-XX:Tier4BackEdgeThreshold=200000", "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GCTR::*,0.01",
+                "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GHASH::*,0.01",
+                "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GaloisCounterMode*::*,0.01",
                 "-cp", classPath(), mainClass, localRoot.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(localRoot.toFile())
