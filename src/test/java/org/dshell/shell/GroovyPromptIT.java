@@ -94,6 +94,7 @@ class GroovyPromptIT {
             tmux.await(s -> s.contains("pwd\n/dteam/user/l/localuser\n" + DSHELL.trim()), 15_000, "the shell after Ctrl-C");
             tmux.type("exit 0");
             tmux.press("Enter");
+            tmux.awaitExit("exit 0 leaves the shell"); // before the temporary home is deleted
         }
     }
 }

@@ -56,6 +56,17 @@ final class Tmux implements AutoCloseable {
         throw new AssertionError("timed out waiting for " + what + "; screen:\n" + screen);
     }
 
+    /** Waits up to 30 s for the program in the pane to end (it may still be writing its files). */
+    void awaitExit(String what) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (alive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        if (alive()) {
+            throw new AssertionError(what + ": still running after 30 s");
+        }
+    }
+
     boolean alive() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", session).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
