@@ -2,7 +2,6 @@ package org.dshell.commands.data;
 
 import java.nio.file.Path;
 
-import org.dshell.backend.webdav.WebDavUrl;
 import org.dshell.commands.Verb;
 import org.dshell.config.Settings;
 import org.dshell.config.StorageSettings;
@@ -41,7 +40,7 @@ public final class SeAddCommand extends Verb {
         SeDeclarations.keepImplicitDefaults(settings, ctx.home().root());
         String prefix = "se." + name + ".";
         if (location.contains("://")) {
-            WebDavUrl.parse(location);
+            StorageSettings.checkWebDavUrl(location);
             settings.set(prefix + "url", location.strip());
         } else {
             Path dir = ctx.session().localPath(location).toAbsolutePath().normalize();
