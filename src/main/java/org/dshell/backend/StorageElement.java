@@ -82,11 +82,12 @@ public interface StorageElement {
         WritableByteChannel channel();
 
         /**
-         * Says that every byte has been written to {@link #channel}. A remote SE ends its request
-         * here and checks what arrived, so that its connection serves the next upload while this one
-         * waits to be published in a batch. {@link #publish} calls it when nobody did.
+         * Says that every byte has been written to {@link #channel}, and their Adler32 as the writer
+         * summed it while copying (so the SE need not sum them again). A remote SE ends its request
+         * here and checks the server's digest against it, so that its connection serves the next
+         * upload while this one waits to be published in a batch. Call it before {@link #publish}.
          */
-        default void finish() throws IOException {
+        default void finish(String adler32) throws IOException {
         }
 
         /** Makes the bytes durable and visible under a PFN that held nothing before, and returns that PFN. */

@@ -40,7 +40,7 @@ public final class WrittenCopy implements AutoCloseable {
             StorageElement.Upload upload = se.upload(lfn, in.size());
             try {
                 ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter);
-                upload.finish();
+                upload.finish(copied.checksum());
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("interrupted");
                 }

@@ -6,19 +6,15 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.function.Function;
-import java.util.zip.Adler32;
-
-import org.dshell.core.Checksums;
 
 /**
- * The body of a PUT, written straight into the request's connection by the transfer thread, summing
- * size and Adler32 of what went out (to compare with the server's digest afterwards). A failed write
- * becomes the one-line error {@code failure} makes of it, naming the server.
+ * The body of a PUT, written straight into the request's connection by the transfer thread, counting
+ * what went out (the writer sums Adler32 itself and hands it to {@code Upload.finish}). A failed
+ * write becomes the one-line error {@code failure} makes of it, naming the server.
  */
 final class UploadBody implements WritableByteChannel {
     private final OutputStream out;
     private final Function<IOException, IOException> failure;
-    private final Adler32 adler = new Adler32();
     private byte[] chunk = new byte[0];
     private long size;
     private boolean open = true;
@@ -48,7 +44,6 @@ final class UploadBody implements WritableByteChannel {
     }
 
     private void send(byte[] bytes, int offset, int length) throws IOException {
-        adler.update(bytes, offset, length);
         try {
             out.write(bytes, offset, length);
         } catch (IOException e) {
@@ -60,10 +55,6 @@ final class UploadBody implements WritableByteChannel {
 
     long size() {
         return size;
-    }
-
-    String adler32() {
-        return Checksums.adler32Hex(adler);
     }
 
     @Override

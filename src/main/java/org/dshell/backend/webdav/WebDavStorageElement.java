@@ -184,7 +184,7 @@ public final class WebDavStorageElement implements StorageElement {
         }
 
         @Override
-        public void finish() throws IOException {
+        public void finish(String adler32) throws IOException {
             if (finished) {
                 return;
             }
@@ -193,13 +193,15 @@ public final class WebDavStorageElement implements StorageElement {
             if (status != 201 && status != 200 && status != 204) {
                 throw http.status("PUT", http.url().of(temp), status);
             }
-            verify();
+            verify(adler32);
             finished = true;
         }
 
         @Override
         public String publish() throws IOException {
-            finish();
+            if (!finished) {
+                throw new IllegalStateException("publish before finish: the upload's checksum was never checked");
+            }
             for (int attempt = 0; ; attempt++) {
                 String candidate = attempt == 0 ? target : target + "." + randomHex(4);
                 // MOVE overwrites on XRootD whatever Overwrite says: look first, never clobber someone's bytes.
@@ -219,14 +221,14 @@ public final class WebDavStorageElement implements StorageElement {
         }
 
         /** The server's size and Adler32 of what it stored must be what went out. */
-        private void verify() throws IOException {
+        private void verify(String adler32) throws IOException {
             HttpRequest head = http.request("HEAD", temp).header("Want-Digest", "adler32").build();
             HttpResponse<Void> response = http.send(head, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 throw http.status(head, response.statusCode());
             }
             long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            String sent = body.adler32();
+            String sent = adler32;
             String stored = DigestHeader.adler32(response.headers().firstValue("Digest").orElse(null)).orElse(null);
             if (size >= 0 && size != body.size()) {
                 throw new IOException("size mismatch on " + name + ": stored " + size + " bytes, sent " + body.size());

@@ -91,7 +91,7 @@ public final class ReplicateCommand extends Verb {
             if (replicas.stream().anyMatch(r -> r.se().equals(target.name()))) {
                 return BulkRunner.Outcome.SKIPPED;
             }
-            ReplicaReader.copy(ctx.grid(), entry, replicas, () -> new NewReplica(entry.path(), target.upload(entry.path(), entry.size()), target),
+            ReplicaReader.copy(ctx.grid(), entry, replicas, () -> new NewReplica(entry, target.upload(entry.path(), entry.size()), target),
                     meter, warning -> ctx.err().println("replicate: " + warning + "; trying the next"));
             return BulkRunner.Outcome.DONE;
         }
@@ -99,12 +99,13 @@ public final class ReplicateCommand extends Verb {
 
     /** An attempt into an SE upload; committing publishes the bytes and registers the replica. */
     private final class NewReplica implements ReplicaReader.Target {
-        private final LfnPath lfn;
+        private final CatalogEntry entry;
         private final StorageElement.Upload upload;
         private final StorageElement target;
 
-        NewReplica(LfnPath lfn, StorageElement.Upload upload, StorageElement target) {
-            this.lfn = lfn;
+        /** ReplicaReader commits only bytes whose size and checksum matched {@code entry}'s. */
+        NewReplica(CatalogEntry entry, StorageElement.Upload upload, StorageElement target) {
+            this.entry = entry;
             this.upload = upload;
             this.target = target;
         }
@@ -116,11 +117,12 @@ public final class ReplicateCommand extends Verb {
 
         @Override
         public void commit() throws IOException {
+            upload.finish(entry.checksum());
             String pfn = upload.publish();
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("interrupted");
             }
-            catalog().addReplica(lfn, new Replica(target.name(), pfn, "AprioriGood"));
+            catalog().addReplica(entry.path(), new Replica(target.name(), pfn, "AprioriGood"));
             upload.release();
         }
 
