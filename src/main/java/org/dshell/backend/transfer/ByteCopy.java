@@ -33,7 +33,18 @@ public final class ByteCopy {
      * size. Stops with InterruptedIOException when the thread is interrupted (Ctrl-C).
      */
     public static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter) throws IOException {
-        if (out != null && in instanceof FileChannel file && file.size() >= PIPELINE_FROM) {
+        return copy(in, out, meter, in instanceof FileChannel file ? file.size() : -1);
+    }
+
+    /**
+     * As {@link #copy(ReadableByteChannel, WritableByteChannel, LongConsumer)}, for a source whose size
+     * is known beforehand ({@code expectedSize}, -1 when not), such as a replica the catalog describes:
+     * a big one is pipelined, so that a download decrypts and checksums on one thread while another
+     * writes the local file.
+     */
+    public static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter, long expectedSize)
+            throws IOException {
+        if (out != null && expectedSize >= PIPELINE_FROM) {
             return PipelinedCopy.copy(in, out, meter);
         }
         ByteBuffer buffer = BUFFER.get();

@@ -105,7 +105,7 @@ public final class ReplicaReader {
         try (Target target = targets.create()) {
             ByteCopy.Copied copied;
             try (ReadableByteChannel in = se.open(replica.pfn())) {
-                copied = ByteCopy.copy(in, target.channel(), meter);
+                copied = ByteCopy.copy(in, target.channel(), meter, size);
             }
             if (copied.size() != entry.size()) {
                 return "size " + copied.size() + " != catalog " + entry.size();

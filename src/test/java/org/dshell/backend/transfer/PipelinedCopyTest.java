@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Adler32;
 
@@ -46,6 +50,55 @@ class PipelinedCopyTest {
         assertEquals(new ByteCopy.Copied(original.length, Checksums.adler32Hex(adler)), copied);
         assertEquals(original.length, metered.get());
         assertArrayEquals(original, Files.readAllBytes(copy));
+    }
+
+    /** A download's body is a stream whose size the catalog announced: it is pipelined as a big file is. */
+    @Test
+    void aStreamOfAnnouncedSizeIsWrittenOnAnotherThread() throws Exception {
+        Path source = bigFile();
+        Path copy = tmp.resolve("copy");
+        Set<String> writers = ConcurrentHashMap.newKeySet();
+        ByteCopy.Copied copied;
+        try (ReadableByteChannel in = Channels.newChannel(Files.newInputStream(source));
+             FileChannel file = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            WritableByteChannel out = new WritableByteChannel() {
+                @Override
+                public int write(ByteBuffer src) throws IOException {
+                    writers.add(Thread.currentThread().getName());
+                    return file.write(src);
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return file.isOpen();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            copied = ByteCopy.copy(in, out, n -> { }, Files.size(source));
+        }
+        byte[] original = Files.readAllBytes(source);
+        Adler32 adler = new Adler32();
+        adler.update(original);
+        assertEquals(new ByteCopy.Copied(original.length, Checksums.adler32Hex(adler)), copied);
+        assertArrayEquals(original, Files.readAllBytes(copy));
+        assertEquals(Set.of("dshell-copy-writer"), writers);
+    }
+
+    /** A stream that ends before its announced size is copied as far as it went; the caller compares sizes. */
+    @Test
+    void aShortStreamEndsTheCopyWhereItEnds() throws Exception {
+        Path source = bigFile();
+        Path copy = tmp.resolve("copy");
+        ByteCopy.Copied copied;
+        try (ReadableByteChannel in = Channels.newChannel(Files.newInputStream(source));
+             FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            copied = ByteCopy.copy(in, out, n -> { }, Files.size(source) + (1 << 20));
+        }
+        assertEquals(Files.size(source), copied.size());
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(copy));
     }
 
     @Test
