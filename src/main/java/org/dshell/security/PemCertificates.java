@@ -17,7 +17,9 @@ import org.dshell.core.DshellException;
 
 /** Reads the certificates, in file order, out of a PEM file such as a usercert or a proxy. */
 public final class PemCertificates {
-    private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER);
+    // The JDK's own certificate objects: every TLS request reads the proxy, and constructing Bouncy
+    // Castle's provider (hundreds of algorithm registrations) cost a one-shot command about 0.3 s.
+    private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter();
 
     private PemCertificates() {
     }

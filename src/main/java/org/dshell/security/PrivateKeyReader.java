@@ -22,7 +22,9 @@ import org.dshell.core.DshellException;
  * Proc-Type/DEK-Info encryption, and PKCS#8 encrypted or not.
  */
 public final class PrivateKeyReader {
-    private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter().setProvider(Bc.PROVIDER);
+    // The JDK's key objects, as JSSE signs with them directly; Bouncy Castle's provider is only needed
+    // to decrypt legacy-encrypted keys (and its construction cost a one-shot TLS command about 0.3 s).
+    private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter();
 
     private PrivateKeyReader() {
     }
