@@ -49,6 +49,21 @@ public interface StorageElement {
     /** Opens the bytes of a PFN for reading. */
     ReadableByteChannel open(String pfn) throws IOException;
 
+    /** Bytes being read, with their size as the SE stated it when it opened them (-1: not stated). */
+    record Reading(ReadableByteChannel channel, long size) {
+    }
+
+    /**
+     * Opens the bytes of a PFN with their size, or returns null when nothing is there: what a download
+     * needs before its first byte. A remote SE answers both with one request (the GET's status and
+     * length), where {@link #size} then {@link #open} would cost two, and a one-shot command a second
+     * connection.
+     */
+    default Reading read(String pfn) throws IOException {
+        long size = size(pfn);
+        return size < 0 ? null : new Reading(open(pfn), size);
+    }
+
     /** The size of the bytes at a PFN, or -1 when nothing is there. */
     long size(String pfn) throws IOException;
 

@@ -95,26 +95,25 @@ public final class ReplicaReader {
     /** One attempt: null when the bytes matched and the target was committed, else what was wrong. */
     private static String check(StorageElement se, Replica replica, CatalogEntry entry, TargetFactory targets,
                                 LongConsumer meter) throws IOException {
-        long size = se.size(replica.pfn());
-        if (size < 0) {
+        StorageElement.Reading reading = se.read(replica.pfn());
+        if (reading == null) {
             return "bytes missing at " + replica.pfn();
         }
-        if (size != entry.size()) {
-            return "size " + size + " != catalog " + entry.size();
-        }
-        try (Target target = targets.create()) {
-            ByteCopy.Copied copied;
-            try (ReadableByteChannel in = se.open(replica.pfn())) {
-                copied = ByteCopy.copy(in, target.channel(), meter, size);
+        try (ReadableByteChannel in = reading.channel()) {
+            if (reading.size() >= 0 && reading.size() != entry.size()) {
+                return "size " + reading.size() + " != catalog " + entry.size();
             }
-            if (copied.size() != entry.size()) {
-                return "size " + copied.size() + " != catalog " + entry.size();
+            try (Target target = targets.create()) {
+                ByteCopy.Copied copied = ByteCopy.copy(in, target.channel(), meter, entry.size());
+                if (copied.size() != entry.size()) {
+                    return "size " + copied.size() + " != catalog " + entry.size();
+                }
+                if (!Checksums.same(copied.checksum(), entry.checksum())) {
+                    return "checksum " + copied.checksum() + " != catalog " + entry.checksum();
+                }
+                target.commit();
+                return null;
             }
-            if (!Checksums.same(copied.checksum(), entry.checksum())) {
-                return "checksum " + copied.checksum() + " != catalog " + entry.checksum();
-            }
-            target.commit();
-            return null;
         }
     }
 }

@@ -288,14 +288,27 @@ public final class WebDavStorageElement implements StorageElement {
 
     @Override
     public ReadableByteChannel open(String pfn) throws IOException {
+        Reading reading = read(pfn);
+        if (reading == null) {
+            throw http.status("GET", http.url().of(pfn), 404);
+        }
+        return reading.channel();
+    }
+
+    /** One GET: its status says whether the bytes are there, its Content-Length how many. */
+    @Override
+    public Reading read(String pfn) throws IOException {
         HttpsURLConnection get = http.connection("GET", pfn);
         int status = responseCode(get, "GET", pfn);
+        if (status == 404) {
+            return null;
+        }
         if (status != 200) {
             drain(get);
             throw http.status("GET", http.url().of(pfn), status);
         }
         URI uri = http.url().of(pfn);
-        return new DownloadBody(get.getInputStream(), e -> http.failure("GET", uri, e));
+        return new Reading(new DownloadBody(get.getInputStream(), e -> http.failure("GET", uri, e)), get.getContentLengthLong());
     }
 
     /** Sends what is left of the request and reads the status line, with failures in one line. */

@@ -156,6 +156,30 @@ class WebDavIT {
         assertTrue(r.out().contains(HOME + "/taken.dat."), "published under another free name: " + r.out());
     }
 
+    /** A download learns from its one GET whether the bytes are there and how many: both are checked. */
+    @Test
+    void missingOrShortBytesOnTheServerAreNamedAndNothingIsWritten() throws IOException {
+        byte[] a = randomBytes(8, 90_000);
+        write(tmp.resolve("a.dat"), a);
+        write(tmp.resolve("b.dat"), randomBytes(9, 80_000));
+        write(tmp.resolve("c.dat"), randomBytes(10, 1000));
+        ok(dshell(), declare("XRD", "/bad") + "put --se XRD a.dat b.dat c.dat .\n");
+        Files.delete(server.file("/bad" + HOME + "/c.dat"));
+        try (var channel = java.nio.channels.FileChannel.open(server.file("/bad" + HOME + "/b.dat"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(1000);
+        }
+        JarProcess.Result r = dshell().run("get -D out a.dat b.dat c.dat\n");
+        assertEquals(1, r.status(), "out: " + r.out() + "\nerr: " + r.err());
+        assertTrue(r.err().contains("no good replica of " + HOME + "/b.dat (XRD: size 1000 != catalog 80000)"), r.err());
+        assertTrue(r.err().contains("no good replica of " + HOME + "/c.dat (XRD: bytes missing at " + HOME + "/c.dat)"), r.err());
+        assertTrue(r.out().contains("get: 1 done, 0 skipped, 2 failed"), r.out());
+        assertArrayEquals(a, Files.readAllBytes(tmp.resolve("out/a.dat")));
+        try (var left = Files.list(tmp.resolve("out"))) {
+            assertEquals(List.of("a.dat"), left.map(f -> f.getFileName().toString()).toList(), "no partial files");
+        }
+    }
+
     @Test
     void serverStoppedInTheMiddleOfABulkPutThenSkipExistingCompletes() throws Exception {
         Path bulk = tmp.resolve("bulk");
