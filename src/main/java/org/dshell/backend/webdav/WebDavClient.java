@@ -59,19 +59,41 @@ final class WebDavClient {
 
     /** The client for the current TLS context (asking for it checks the proxy, cheaply). */
     synchronized HttpClient client() {
-        SSLContext context = tls.get();
-        if (client == null || context != clientContext) {
+        SSLContext context = current();
+        if (client == null) {
             client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1) // XRootD and dCache speak HTTP/1.1 only
                     .sslContext(context)
                     .connectTimeout(CONNECT_TIMEOUT)
                     .followRedirects(HttpClient.Redirect.NORMAL) // dCache doors redirect to pools
                     .build();
-            // Idle connections are reused only for the same factory instance: keep one per context.
-            socketFactory = context.getSocketFactory();
-            clientContext = context;
         }
         return client;
+    }
+
+    /**
+     * The socket factory for the current TLS context. Made without the HttpClient, so that a download,
+     * which needs only its GET, does not start the asynchronous client and its threads (a one-shot
+     * get spent a tenth of its fixed cost there).
+     */
+    private synchronized SSLSocketFactory socketFactory() {
+        SSLContext context = current();
+        if (socketFactory == null) {
+            // Idle connections are reused only for the same factory instance: keep one per context.
+            socketFactory = context.getSocketFactory();
+        }
+        return socketFactory;
+    }
+
+    /** The TLS context now; a renewed proxy gives a new one, and with it a new client and factory. */
+    private SSLContext current() {
+        SSLContext context = tls.get();
+        if (context != clientContext) {
+            client = null;
+            socketFactory = null;
+            clientContext = context;
+        }
+        return context;
     }
 
     /**
@@ -80,11 +102,7 @@ final class WebDavClient {
      * mismatch refuses, so hostnames stay verified.
      */
     HttpsURLConnection connection(String method, String pfn) throws IOException {
-        SSLSocketFactory factory;
-        synchronized (this) {
-            client();
-            factory = socketFactory;
-        }
+        SSLSocketFactory factory = socketFactory();
         URI uri = url.of(pfn);
         HttpsURLConnection connection = (HttpsURLConnection) uri.toURL().openConnection();
         connection.setSSLSocketFactory(factory);
