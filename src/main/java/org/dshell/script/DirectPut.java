@@ -15,6 +15,7 @@ import org.dshell.backend.Grid;
 import org.dshell.backend.StorageElement;
 import org.dshell.backend.transfer.PublishedCopy;
 import org.dshell.backend.transfer.TransferErrors;
+import org.dshell.backend.transfer.WrittenCopy;
 import org.dshell.commands.CatalogGlob;
 import org.dshell.commands.CommandContext;
 import org.dshell.core.CatalogEntry;
@@ -37,6 +38,10 @@ import org.dshell.core.Session;
  * null and the caller runs the verb, which makes the same checks and reports what is wrong in its own
  * words. The destination's kind and the SE's free space are kept for a second, so a thousand calls
  * into one directory do not each look them up again.
+ *
+ * <p>Inside {@code parallel} the call is write-behind (see {@link WriteBehindPuts}): the name check here
+ * cannot see another item's put of the same name that is not registered yet, so of two such puts the
+ * catalog refuses the second at registration, and that item fails alone.
  */
 final class DirectPut {
     private static final long KEEP_NANOS = 1_000_000_000L;
@@ -48,8 +53,12 @@ final class DirectPut {
     private record Space(long free, long until, AtomicLong used) {
     }
 
-    /** Uploads like {@code put --json}, returning its summary as maps; null when the verb must handle the call. */
-    Map<String, Object> put(List<?> args, CommandContext ctx) {
+    /**
+     * Uploads like {@code put --json}, returning its summary as maps; null when the verb must handle the
+     * call. With {@code later} (a {@code parallel} item) only the bytes are written here: they are handed
+     * over to be published and registered in a batch, and the returned future settles when that is done.
+     */
+    Map<String, Object> put(List<?> args, CommandContext ctx, Later later) {
         List<String> words = VerbWords.of(args);
         String seName = null;
         if (words.size() >= 2 && words.get(0).equals("--se")) {
@@ -65,34 +74,54 @@ final class DirectPut {
         if (name == null || !Files.isRegularFile(local)) {
             return null;
         }
+        Grid grid = ctx.grid();
+        StorageElement target;
+        LfnPath lfn;
+        long size;
         try {
             LfnPath dest = words.size() == 2 ? CatalogGlob.resolveLiteral(session, Glob.literal(words.get(1))) : session.cwd();
-            Grid grid = ctx.grid();
-            StorageElement target = seName == null ? grid.defaultStorage() : grid.storage(seName);
+            target = seName == null ? grid.defaultStorage() : grid.storage(seName);
             FileCatalog catalog = grid.catalog();
-            LfnPath lfn = dest.child(name.toString());
-            long size = Files.size(local);
+            lfn = dest.child(name.toString());
+            size = Files.size(local);
             if (!target.writable() || !isDirectory(catalog, dest) || exists(catalog, lfn) || !reserve(target, size)) {
                 return null;
             }
-            return upload(local, lfn, size, target, grid);
         } catch (DshellException | IOException e) {
             // the verb makes the same check and reports it in its own words
             return null;
         }
+        // Past the checks a failure is the upload's own, reported as the verb reports a failed file.
+        return upload(local, lfn, size, target, grid, later);
     }
 
-    private Map<String, Object> upload(Path local, LfnPath lfn, long size, StorageElement target, Grid grid) {
+    /** Where a {@code parallel} item's written bytes go to be finished behind it. */
+    interface Later {
+        /** Takes over {@code copy} (closing it on failure) and tells the item to wait for it. */
+        void finish(WrittenCopy copy, Path local) throws InterruptedException;
+    }
+
+    private Map<String, Object> upload(Path local, LfnPath lfn, long size, StorageElement target, Grid grid, Later later) {
         long start = System.nanoTime();
-        try (PublishedCopy copy = PublishedCopy.write(local, lfn, target, n -> { })) {
-            grid.registrar().register(copy.file());
-            copy.release();
-        } catch (IOException | RuntimeException e) {
-            if (Thread.currentThread().isInterrupted() || "interrupted".equals(TransferErrors.reason(e))) {
-                Thread.currentThread().interrupt();
-                throw new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+        try {
+            if (later != null) {
+                later.finish(WrittenCopy.write(local, lfn, target, n -> { }), local);
+            } else {
+                try (PublishedCopy copy = PublishedCopy.write(local, lfn, target, n -> { })) {
+                    grid.registrar().register(copy.file());
+                    copy.release();
+                }
             }
-            throw new VerbFailure("put", ExitStatus.FAILURE, "failed: " + local + ": " + TransferErrors.reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+        } catch (DshellException e) {
+            if (e.exitCode() == ExitStatus.INTERRUPTED) {
+                throw e;
+            }
+            throw failure(local, e);
+        } catch (IOException | RuntimeException e) {
+            throw failure(local, e);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("verb", "put");
@@ -103,6 +132,14 @@ final class DirectPut {
         summary.put("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         summary.put("failures", new ArrayList<>());
         return summary;
+    }
+
+    private static DshellException failure(Path local, Exception e) {
+        if (Thread.currentThread().isInterrupted() || "interrupted".equals(TransferErrors.reason(e))) {
+            Thread.currentThread().interrupt();
+            return new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+        }
+        return new VerbFailure("put", ExitStatus.FAILURE, "failed: " + local + ": " + TransferErrors.reason(e));
     }
 
     private boolean isDirectory(FileCatalog catalog, LfnPath dest) {
