@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
+import org.dshell.backend.FileCatalog;
 import org.dshell.backend.WorkloadManager.JobFilter;
 import org.dshell.backend.transfer.WrittenCopy;
 import org.dshell.commands.CommandContext;
@@ -30,6 +32,7 @@ import org.dshell.core.DshellException;
 import org.dshell.core.ExitRequest;
 import org.dshell.core.ExitStatus;
 import org.dshell.core.JobInfo;
+import org.dshell.core.LfnPath;
 import org.dshell.core.UserConsole;
 import org.dshell.core.format.Json;
 import org.dshell.core.jdl.Jdl;
@@ -59,8 +62,14 @@ public final class ScriptApi {
     private record Worker(CommandContext ctx, WriteBehindPuts puts, List<CompletableFuture<Void>> handedOver)
             implements DirectPut.Later {
         @Override
-        public void finish(WrittenCopy copy, Path local) throws InterruptedException {
-            handedOver.add(puts.finish(copy, local));
+        public CompletableFuture<Void> claim(LfnPath lfn, Supplier<FileCatalog> catalog) {
+            return puts.claim(lfn, catalog);
+        }
+
+        @Override
+        public void finish(CompletableFuture<Void> claimed, WrittenCopy copy, Path local) throws InterruptedException {
+            puts.finish(claimed, copy, local);
+            handedOver.add(claimed);
         }
     }
 
