@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.dshell.backend.FileCatalog;
 import org.dshell.backend.Grid;
 import org.dshell.backend.StorageElement;
 import org.dshell.backend.transfer.PublishedCopy;
 import org.dshell.backend.transfer.TransferErrors;
+import org.dshell.backend.transfer.WrittenCopy;
 import org.dshell.commands.CatalogGlob;
 import org.dshell.commands.CommandContext;
 import org.dshell.core.CatalogEntry;
@@ -37,6 +40,12 @@ import org.dshell.core.Session;
  * null and the caller runs the verb, which makes the same checks and reports what is wrong in its own
  * words. The destination's kind and the SE's free space are kept for a second, so a thousand calls
  * into one directory do not each look them up again.
+ *
+ * <p>Inside {@code parallel} the call is write-behind (see {@link WriteBehindPuts}), and the name is
+ * checked against what that {@code parallel} call knows of the directory (one listing, and the names its
+ * puts took), not looked up in the catalog per file: a lookup waits while a batch is being registered.
+ * A name taken since the listing by someone else is refused by the catalog at registration, and that
+ * item fails alone.
  */
 final class DirectPut {
     private static final long KEEP_NANOS = 1_000_000_000L;
@@ -48,8 +57,12 @@ final class DirectPut {
     private record Space(long free, long until, AtomicLong used) {
     }
 
-    /** Uploads like {@code put --json}, returning its summary as maps; null when the verb must handle the call. */
-    Map<String, Object> put(List<?> args, CommandContext ctx) {
+    /**
+     * Uploads like {@code put --json}, returning its summary as maps; null when the verb must handle the
+     * call. With {@code later} (a {@code parallel} item) only the bytes are written here: they are handed
+     * over to be published and registered in a batch, and the returned future settles when that is done.
+     */
+    Map<String, Object> put(List<?> args, CommandContext ctx, Later later) {
         List<String> words = VerbWords.of(args);
         String seName = null;
         if (words.size() >= 2 && words.get(0).equals("--se")) {
@@ -65,34 +78,79 @@ final class DirectPut {
         if (name == null || !Files.isRegularFile(local)) {
             return null;
         }
+        Grid grid = ctx.grid();
+        StorageElement target;
+        LfnPath lfn;
+        long size;
+        CompletableFuture<Void> claimed = null;
         try {
             LfnPath dest = words.size() == 2 ? CatalogGlob.resolveLiteral(session, Glob.literal(words.get(1))) : session.cwd();
-            Grid grid = ctx.grid();
-            StorageElement target = seName == null ? grid.defaultStorage() : grid.storage(seName);
-            FileCatalog catalog = grid.catalog();
-            LfnPath lfn = dest.child(name.toString());
-            long size = Files.size(local);
-            if (!target.writable() || !isDirectory(catalog, dest) || exists(catalog, lfn) || !reserve(target, size)) {
+            target = seName == null ? grid.defaultStorage() : grid.storage(seName);
+            lfn = dest.child(name.toString());
+            size = Files.size(local);
+            if (!target.writable() || !isDirectory(grid, dest) || !reserve(target, size)) {
                 return null;
             }
-            return upload(local, lfn, size, target, grid);
+            if (later == null) {
+                if (exists(grid.catalog(), lfn)) {
+                    return null;
+                }
+            } else {
+                claimed = later.claim(lfn, grid::catalog);
+                if (claimed == null) {
+                    return null;
+                }
+            }
         } catch (DshellException | IOException e) {
             // the verb makes the same check and reports it in its own words
             return null;
         }
+        // Past the checks a failure is the upload's own, reported as the verb reports a failed file.
+        return upload(local, lfn, size, target, grid, later, claimed);
     }
 
-    private Map<String, Object> upload(Path local, LfnPath lfn, long size, StorageElement target, Grid grid) {
+    /** Where a {@code parallel} item's written bytes go to be finished behind it. */
+    interface Later {
+        /**
+         * Takes {@code lfn} for this put if it is free as far as the {@code parallel} call knows (not in the
+         * catalog, not taken by another of its puts); null when not. The put's future, which must be
+         * passed to {@link #finish} or failed.
+         */
+        CompletableFuture<Void> claim(LfnPath lfn, Supplier<FileCatalog> catalog);
+
+        /** Takes over {@code copy} (closing it on failure) and tells the item to wait for the claimed put. */
+        void finish(CompletableFuture<Void> claimed, WrittenCopy copy, Path local) throws InterruptedException;
+    }
+
+    private Map<String, Object> upload(Path local, LfnPath lfn, long size, StorageElement target, Grid grid, Later later,
+                                       CompletableFuture<Void> claimed) {
         long start = System.nanoTime();
-        try (PublishedCopy copy = PublishedCopy.write(local, lfn, target, n -> { })) {
-            grid.registrar().register(copy.file());
-            copy.release();
-        } catch (IOException | RuntimeException e) {
-            if (Thread.currentThread().isInterrupted() || "interrupted".equals(TransferErrors.reason(e))) {
-                Thread.currentThread().interrupt();
-                throw new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+        try {
+            if (later != null) {
+                WrittenCopy copy;
+                try {
+                    copy = WrittenCopy.write(local, lfn, target, n -> { });
+                } catch (IOException | RuntimeException | Error e) {
+                    claimed.completeExceptionally(e);
+                    throw e;
+                }
+                later.finish(claimed, copy, local);
+            } else {
+                try (PublishedCopy copy = PublishedCopy.write(local, lfn, target, n -> { })) {
+                    grid.registrar().register(copy.file());
+                    copy.release();
+                }
             }
-            throw new VerbFailure("put", ExitStatus.FAILURE, "failed: " + local + ": " + TransferErrors.reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+        } catch (DshellException e) {
+            if (e.exitCode() == ExitStatus.INTERRUPTED) {
+                throw e;
+            }
+            throw failure(local, e);
+        } catch (IOException | RuntimeException e) {
+            throw failure(local, e);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("verb", "put");
@@ -105,21 +163,29 @@ final class DirectPut {
         return summary;
     }
 
-    private boolean isDirectory(FileCatalog catalog, LfnPath dest) {
+    private static DshellException failure(Path local, Exception e) {
+        if (Thread.currentThread().isInterrupted() || "interrupted".equals(TransferErrors.reason(e))) {
+            Thread.currentThread().interrupt();
+            return new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+        }
+        return new VerbFailure("put", ExitStatus.FAILURE, "failed: " + local + ": " + TransferErrors.reason(e));
+    }
+
+    private boolean isDirectory(Grid grid, LfnPath dest) {
         long now = System.nanoTime();
         Long until = directoriesUntil.get(dest);
         if (until != null && now - until < 0) {
             return true;
         }
-        boolean directory = catalog.stat(dest).map(CatalogEntry::isDirectory).orElse(false);
+        boolean directory = grid.catalog().stat(dest).map(CatalogEntry::isDirectory).orElse(false);
         if (directory) {
             directoriesUntil.put(dest, now + KEEP_NANOS);
         }
         return directory;
     }
 
-    // A name lookup (an index range scan), as the verb does for a few files.
-    private static boolean exists(FileCatalog catalog, LfnPath lfn) {
+    /** A name lookup (an index range scan), as the verb does for a few files. */
+    static boolean exists(FileCatalog catalog, LfnPath lfn) {
         return catalog.childNames(lfn.parent(), lfn.name()).stream().anyMatch(c -> c.name().equals(lfn.name()));
     }
 

@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +26,8 @@ import org.dshell.core.ExitStatus;
  * A failing item does not stop the others unless {@code failFast}; then the rest is cancelled and a
  * {@link VerbFailure}-like error is thrown. An interrupt (Ctrl-C) cancels every running item and waits
  * for them to stop, so verbs can clean up. A progress bar is drawn on a terminal; a summary line always.
+ * An item may leave part of its work to finish after its body returned ({@link Deferred}); its worker
+ * takes the next item meanwhile, and {@code run} returns only when every item has settled.
  */
 public final class Parallel {
 
@@ -47,6 +51,14 @@ public final class Parallel {
         }
     }
 
+    /**
+     * What a body returns when part of its item's work goes on after it (a write-behind put): the item
+     * counts as done, with {@code value}, once {@code settled} completes, and as failed with its error if
+     * that fails.
+     */
+    record Deferred(Object value, CompletableFuture<?> settled) {
+    }
+
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final int threads;
@@ -65,6 +77,15 @@ public final class Parallel {
     }
 
     ParallelResult run(Collection<?> items, Body body) throws InterruptedException {
+        return run(items, body, () -> { });
+    }
+
+    /**
+     * Runs the items; {@code abortDeferred} is called when the run stops early (failFast, interrupt), after
+     * the running items stopped: it must settle every {@link Deferred} quickly (a write-behind put aborts
+     * what is not registered yet).
+     */
+    ParallelResult run(Collection<?> items, Body body, Runnable abortDeferred) throws InterruptedException {
         List<Object> list = new ArrayList<>(items);
         int pool = POOLS.incrementAndGet();
         AtomicInteger threadNumber = new AtomicInteger();
@@ -74,47 +95,56 @@ public final class Parallel {
             return thread;
         });
         long start = System.nanoTime();
-        CompletionService<Object> completion = new ExecutorCompletionService<>(executor);
-        List<Future<Object>> futures = new ArrayList<>();
-        java.util.Map<Future<Object>, Integer> index = new java.util.HashMap<>();
+        // Items settle in any order, some on a worker, some later (a deferred put registered in a batch).
+        BlockingQueue<Integer> settled = new LinkedBlockingQueue<>();
+        List<CompletableFuture<Object>> outcomes = new ArrayList<>(list.size());
+        List<Future<?>> running = new ArrayList<>(list.size());
         Object[] values = new Object[list.size()];
         boolean[] succeeded = new boolean[list.size()];
         List<ParallelResult.Failure> failures = new ArrayList<>();
         try {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
-                Future<Object> future = completion.submit(() -> body.apply(item));
-                futures.add(future);
-                index.put(future, i);
+                int at = i;
+                CompletableFuture<Object> outcome = new CompletableFuture<>();
+                outcome.whenComplete((value, error) -> settled.add(at));
+                outcomes.add(outcome);
+                running.add(executor.submit(() -> runItem(body, item, outcome)));
             }
             for (int done = 0; done < list.size(); done++) {
-                Future<Object> future = completion.take();
-                int i = index.get(future);
-                try {
-                    values[i] = future.get();
+                int i = settled.take();
+                Throwable cause = failureOf(outcomes.get(i));
+                if (cause == null) {
+                    values[i] = outcomes.get(i).join();
                     succeeded[i] = true;
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
+                } else {
                     if (cause instanceof ExitRequest exit) {
                         throw exit;
                     }
                     ParallelResult.Failure failure = new ParallelResult.Failure(list.get(i), ScriptErrors.oneLine(cause), cause);
                     failures.add(failure);
                     if (failFast) {
-                        stop(executor, futures);
+                        stop(executor, running);
+                        abortDeferred.run();
+                        // Items that settled meanwhile and succeeded did their work; the rest counts as not run.
+                        for (Integer late = settled.poll(); late != null; late = settled.poll()) {
+                            if (failureOf(outcomes.get(late)) == null) {
+                                values[late] = outcomes.get(late).join();
+                                succeeded[late] = true;
+                            }
+                        }
                         ParallelResult result = result(list, values, succeeded, failures, start);
                         finish(result);
                         throw new FailFast(failure, result);
                     }
-                } catch (CancellationException e) {
-                    // only after stop()
                 }
                 if (progress) {
                     drawBar(done + 1, list.size(), failures.size());
                 }
             }
         } catch (InterruptedException e) {
-            stop(executor, futures);
+            stop(executor, running);
+            abortDeferred.run();
             if (progress) {
                 err.println();
             }
@@ -128,8 +158,46 @@ public final class Parallel {
         return result;
     }
 
+    /** Runs one item on a worker; an item that deferred work settles when that work does, the worker moves on. */
+    private static void runItem(Body body, Object item, CompletableFuture<Object> outcome) {
+        try {
+            Object value = body.apply(item);
+            if (value instanceof Deferred deferred) {
+                deferred.settled().whenComplete((v, error) -> {
+                    if (error == null) {
+                        outcome.complete(deferred.value());
+                    } else {
+                        outcome.completeExceptionally(unwrap(error));
+                    }
+                });
+            } else {
+                outcome.complete(value);
+            }
+        } catch (Throwable e) {
+            outcome.completeExceptionally(e);
+        }
+    }
+
+    /** Why a settled item failed, or null when it succeeded. */
+    private static Throwable failureOf(CompletableFuture<Object> outcome) {
+        try {
+            outcome.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return unwrap(e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     /** Cancels the rest and waits (a little) for the running items to stop and clean up. */
-    private static void stop(ExecutorService executor, List<Future<Object>> futures) {
+    private static void stop(ExecutorService executor, List<Future<?>> futures) {
         futures.forEach(f -> f.cancel(true));
         executor.shutdownNow();
         try {

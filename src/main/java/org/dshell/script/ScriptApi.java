@@ -17,9 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
+import org.dshell.backend.FileCatalog;
 import org.dshell.backend.WorkloadManager.JobFilter;
+import org.dshell.backend.transfer.WrittenCopy;
 import org.dshell.commands.CommandContext;
 import org.dshell.commands.Dispatcher;
 import org.dshell.commands.VerbRegistry;
@@ -27,6 +32,7 @@ import org.dshell.core.DshellException;
 import org.dshell.core.ExitRequest;
 import org.dshell.core.ExitStatus;
 import org.dshell.core.JobInfo;
+import org.dshell.core.LfnPath;
 import org.dshell.core.UserConsole;
 import org.dshell.core.format.Json;
 import org.dshell.core.jdl.Jdl;
@@ -46,19 +52,62 @@ public final class ScriptApi {
 
     private final CommandContext base;
     private final Dispatcher dispatcher;
-    private final ThreadLocal<CommandContext> workerContext = new ThreadLocal<>();
+    private final ThreadLocal<Worker> worker = new ThreadLocal<>();
     private final Map<String, CommandSpec> specs = new ConcurrentHashMap<>();
     private final DirectPut directPut = new DirectPut();
+    /** Puts of parallel items not registered yet: every other call waits for them first. */
+    private final Set<CompletableFuture<Void>> pendingPuts = ConcurrentHashMap.newKeySet();
+
+    /** A parallel item being run on this thread: its context (no terminal) and the puts it handed over. */
+    private record Worker(CommandContext ctx, WriteBehindPuts puts, List<CompletableFuture<Void>> handedOver)
+            implements DirectPut.Later {
+        @Override
+        public CompletableFuture<Void> claim(LfnPath lfn, Supplier<FileCatalog> catalog) {
+            return puts.claim(lfn, catalog);
+        }
+
+        @Override
+        public void finish(CompletableFuture<Void> claimed, WrittenCopy copy, Path local) throws InterruptedException {
+            puts.finish(claimed, copy, local);
+            handedOver.add(claimed);
+        }
+    }
 
     public ScriptApi(CommandContext ctx) {
         this.base = ctx;
         this.dispatcher = new Dispatcher(ctx.verbs());
     }
 
-    /** The context verbs run in on this thread: parallel workers get one without a terminal. */
+    /**
+     * The context verbs run in on this thread: parallel workers get one without a terminal. Every call
+     * but a parallel item's plain {@code put} comes through here, so this is where the script waits for
+     * the puts its parallel items left to finish behind them: a call sees every put made before it.
+     */
     public CommandContext context() {
-        CommandContext ctx = workerContext.get();
-        return ctx == null ? base : ctx;
+        awaitPendingPuts();
+        return currentContext();
+    }
+
+    private CommandContext currentContext() {
+        Worker current = worker.get();
+        return current == null ? base : current.ctx();
+    }
+
+    private void awaitPendingPuts() {
+        if (pendingPuts.isEmpty()) {
+            return;
+        }
+        // Those pending now: puts handed over meanwhile by other threads are not ordered before this call.
+        for (CompletableFuture<Void> put : List.copyOf(pendingPuts)) {
+            try {
+                put.get();
+            } catch (ExecutionException e) {
+                // the item that made the put reports its failure
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DshellException(ExitStatus.INTERRUPTED, "interrupted");
+            }
+        }
     }
 
     public boolean isVerb(String name) {
@@ -84,11 +133,14 @@ public final class ScriptApi {
     /**
      * Runs a verb with script arguments (see {@link VerbWords}); returns its {@code --json} document as
      * maps and lists when it has that option, else a {@link TextResult}. Throws {@link VerbFailure}.
-     * A plain {@code put(file, dest)} takes a shorter path to the same result (see {@link DirectPut}).
+     * A plain {@code put(file, dest)} takes a shorter path to the same result (see {@link DirectPut}); in
+     * a parallel item it is write-behind: the item settles when the file is registered.
      */
     public Object call(String verb, List<?> args) {
         if (verb.equals("put")) {
-            Map<String, Object> done = directPut.put(args, context());
+            Worker current = worker.get();
+            Map<String, Object> done = current == null ? directPut.put(args, context(), null)
+                    : directPut.put(args, current.ctx(), current);
             if (done != null) {
                 return done;
             }
@@ -278,21 +330,36 @@ public final class ScriptApi {
         }
     }
 
-    /** Runs {@code body} over the items on at most {@code threads} threads; see {@link Parallel}. */
+    /**
+     * Runs {@code body} over the items on at most {@code threads} threads; see {@link Parallel}. A plain
+     * {@code put} in an item is finished behind it ({@link WriteBehindPuts}); this returns once every
+     * such put is registered or failed.
+     */
     public ParallelResult parallel(Collection<?> items, int threads, boolean failFast, Parallel.Body body)
             throws InterruptedException {
         CommandContext parent = context();
         CommandContext quiet = new CommandContext(parent.out(), parent.err(), parent.in(), parent.session(), UserConsole.none(),
                 parent.env(), parent.home(), parent.settings(), parent::grid, parent.verbs());
+        WriteBehindPuts puts = new WriteBehindPuts(() -> parent.grid().registrar(), pendingPuts);
         Parallel.Body inWorker = item -> {
-            workerContext.set(quiet);
+            Worker current = new Worker(quiet, puts, new ArrayList<>());
+            worker.set(current);
+            Object value;
             try {
-                return body.apply(item);
+                value = body.apply(item);
             } finally {
-                workerContext.remove();
+                worker.remove();
             }
+            List<CompletableFuture<Void>> handedOver = current.handedOver();
+            return handedOver.isEmpty() ? value
+                    : new Parallel.Deferred(value, CompletableFuture.allOf(handedOver.toArray(CompletableFuture[]::new)));
         };
-        return new Parallel(threads, failFast, parent.console().interactive(), parent.err()).run(items, inWorker);
+        try {
+            return new Parallel(threads, failFast, parent.console().interactive(), parent.err()).run(items, inWorker, puts::abort);
+        } finally {
+            // Puts of items that failed after handing them over (or of an exit()) still finish before parallel returns.
+            puts.close();
+        }
     }
 
     private record Captured(Dispatcher.Outcome outcome, String out, String err) {

@@ -30,7 +30,8 @@ class ScriptInterruptIT {
             def done = new java.util.concurrent.atomic.AtomicInteger()
             parallel(files, threads: 8) {
                 put(it, 'bulk')
-                if (done.incrementAndGet() == 20) { println 'twenty done'; out.flush() }
+                // puts are registered behind the items; ls waits for those made before it
+                if (done.incrementAndGet() == 20) { ls('bulk'); println 'twenty done'; out.flush() }
             }
             println 'all done'
             """;
