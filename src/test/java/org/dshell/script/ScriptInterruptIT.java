@@ -29,9 +29,12 @@ class ScriptInterruptIT {
             mkdir('-p', 'bulk')
             def done = new java.util.concurrent.atomic.AtomicInteger()
             parallel(files, threads: 8) {
+                def n = done.incrementAndGet()
+                // paced after the first twenty, so that Ctrl-C finds puts in flight however fast the disk is
+                if (n > 20) { Thread.sleep(10) }
                 put(it, 'bulk')
                 // puts are registered behind the items; ls waits for those made before it
-                if (done.incrementAndGet() == 20) { ls('bulk'); println 'twenty done'; out.flush() }
+                if (n == 20) { ls('bulk'); println 'twenty done'; out.flush() }
             }
             println 'all done'
             """;
