@@ -22,7 +22,8 @@ final class Tmux implements AutoCloseable {
             args.add("-e");
             args.add(e);
         }
-        args.add(command);
+        // SIGINT back to its default, as in JarProcess: an ignored one would be inherited by the shell under test.
+        args.add("env --default-signal=INT " + command);
         tmux(args.toArray(String[]::new));
     }
 

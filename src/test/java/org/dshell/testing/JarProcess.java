@@ -82,7 +82,9 @@ public final class JarProcess {
 
     /** Starts {@code dshell ARGS...} and leaves it running (for kill tests); stdin stays open. */
     public Process start(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        // env resets SIGINT to its default: a test run started in the background by a shell without
+        // job control inherits it ignored, and the Ctrl-C tests would then test nothing but that.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", javaBinary(), "-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().putAll(env);
