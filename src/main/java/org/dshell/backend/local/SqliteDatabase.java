@@ -39,6 +39,7 @@ public final class SqliteDatabase implements AutoCloseable {
     public static SqliteDatabase open(Path file, String what, SqlWork<?> schema) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            SqliteNativeLibrary.prepare(file.toAbsolutePath().getParent());
             Properties properties = new Properties();
             properties.setProperty("journal_mode", "WAL");
             properties.setProperty("synchronous", "NORMAL");

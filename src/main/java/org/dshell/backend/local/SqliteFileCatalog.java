@@ -48,6 +48,7 @@ public final class SqliteFileCatalog implements FileCatalog {
     public static SqliteFileCatalog open(Path file, Identity identity) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            SqliteNativeLibrary.prepare(file.toAbsolutePath().getParent());
             Properties properties = new Properties();
             properties.setProperty("journal_mode", "WAL");
             properties.setProperty("synchronous", "NORMAL");
