@@ -15,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -175,6 +176,23 @@ public final class Dispatcher {
     }
 
     private final ThreadLocal<Map<String, Reusable>> reusables = ThreadLocal.withInitial(HashMap::new);
+
+    /**
+     * picocli's model of a verb, to be looked at (its options, its subcommands), never run through this:
+     * the model this thread keeps for running the verb, built now if it has none, so that looking at a
+     * verb and then running it builds the model once.
+     */
+    public CommandSpec spec(VerbRegistry.VerbInfo info, CommandContext ctx) {
+        Map<String, Reusable> mine = reusables.get();
+        Reusable kept = mine.get(info.name());
+        if (kept == null) {
+            kept = new Reusable(commandLine(info.factory().get(), ctx));
+            if (kept.reusable) {
+                mine.put(info.name(), kept);
+            }
+        }
+        return kept.commandLine.getCommandSpec();
+    }
 
     private Reusable reusable(VerbRegistry.VerbInfo info, CommandContext ctx) {
         Map<String, Reusable> mine = reusables.get();

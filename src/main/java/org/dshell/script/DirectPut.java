@@ -3,6 +3,7 @@ package org.dshell.script;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,8 @@ final class DirectPut {
         Session session = ctx.session();
         Path local = session.localPath(Glob.literal(words.get(0)));
         Path name = local.getFileName();
-        if (name == null || !Files.isRegularFile(local)) {
+        BasicFileAttributes attributes = regularFile(local);
+        if (name == null || attributes == null) {
             return null;
         }
         Grid grid = ctx.grid();
@@ -87,7 +89,7 @@ final class DirectPut {
             LfnPath dest = words.size() == 2 ? CatalogGlob.resolveLiteral(session, Glob.literal(words.get(1))) : session.cwd();
             target = seName == null ? grid.defaultStorage() : grid.storage(seName);
             lfn = dest.child(name.toString());
-            size = Files.size(local);
+            size = attributes.size();
             if (!target.writable() || !isDirectory(grid, dest) || !reserve(target, size)) {
                 return null;
             }
@@ -169,6 +171,16 @@ final class DirectPut {
             return new DshellException(ExitStatus.INTERRUPTED, "interrupted");
         }
         return new VerbFailure("put", ExitStatus.FAILURE, "failed: " + local + ": " + TransferErrors.reason(e));
+    }
+
+    /** One stat for "is it a regular file" and its size; null when it is not one (or cannot be read). */
+    private static BasicFileAttributes regularFile(Path local) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(local, BasicFileAttributes.class);
+            return attributes.isRegularFile() ? attributes : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private boolean isDirectory(Grid grid, LfnPath dest) {

@@ -406,9 +406,8 @@ public final class ScriptApi {
             return -1;
         }
         int position = 1;
-        // picocli's model of the verb, built once per verb (the verb instance is only looked at, never run).
-        CommandSpec spec = specs.computeIfAbsent(info.get().name(),
-                name -> Dispatcher.commandLine(info.get().factory().get(), base).getCommandSpec());
+        // picocli's model of the verb, only looked at: the one the dispatcher then runs the verb with.
+        CommandSpec spec = specs.computeIfAbsent(info.get().name(), name -> dispatcher.spec(info.get(), base));
         while (position < words.size() && spec.subcommands().containsKey(words.get(position))) {
             spec = spec.subcommands().get(words.get(position)).getCommandSpec();
             position++;

@@ -2,6 +2,7 @@ package org.dshell.script.groovy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +50,9 @@ public final class GroovyEngine implements ScriptEngine {
     public void prepare(Path file, Path cache) {
         withEngineLoader(() -> {
             files.prepare(file, scriptCache(cache));
-            warmUp();
+            if (mayPrintValues(file)) {
+                warmUp();
+            }
             return null;
         });
     }
@@ -58,6 +61,21 @@ public final class GroovyEngine implements ScriptEngine {
      * Initialises what nearly every script reaches and whose first use is slow: Groovy's string forms
      * ({@code println} of a list, a GString) first scan the JDK's modules for the default imports.
      */
+    /**
+     * Whether a script's text prints or formats values ({@code println}, {@code printf}, a GString...),
+     * the uses that need {@link #warmUp}. A script that only moves data is spared the warm-up's quarter
+     * second of CPU, which on a two-core machine its own first work (a parallel put) would wait for.
+     */
+    static boolean mayPrintValues(Path file) {
+        try {
+            String source = Files.readString(file);
+            return source.contains("print") || source.contains("format") || source.contains("$")
+                    || source.contains("inspect") || source.contains("dump") || source.contains("toString");
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
     private static void warmUp() {
         try {
             Class.forName("org.codehaus.groovy.runtime.FormatHelper", true, GroovyEngine.class.getClassLoader());
