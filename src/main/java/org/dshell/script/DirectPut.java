@@ -51,7 +51,10 @@ import org.dshell.core.Session;
 final class DirectPut {
     private static final long KEEP_NANOS = 1_000_000_000L;
 
+    private static final int MAX_DESTINATIONS = 256;
+
     private final Map<LfnPath, Long> directoriesUntil = new ConcurrentHashMap<>();
+    private final Map<String, LfnPath> destinations = new ConcurrentHashMap<>();
     private final Map<String, Space> space = new ConcurrentHashMap<>();
 
     /** An SE's free bytes when last asked, less what this path has written since. */
@@ -70,8 +73,13 @@ final class DirectPut {
             seName = Glob.literal(words.get(1));
             words = words.subList(2, words.size());
         }
-        if (words.isEmpty() || words.size() > 2 || words.stream().anyMatch(w -> w.startsWith("-") || Glob.isPattern(w))) {
+        if (words.isEmpty() || words.size() > 2) {
             return null;
+        }
+        for (String word : words) {
+            if (word.startsWith("-") || Glob.isPattern(word)) {
+                return null;
+            }
         }
         Session session = ctx.session();
         Path local = session.localPath(Glob.literal(words.get(0)));
@@ -86,7 +94,7 @@ final class DirectPut {
         long size;
         CompletableFuture<Void> claimed = null;
         try {
-            LfnPath dest = words.size() == 2 ? CatalogGlob.resolveLiteral(session, Glob.literal(words.get(1))) : session.cwd();
+            LfnPath dest = words.size() == 2 ? destination(session, words.get(1)) : session.cwd();
             target = seName == null ? grid.defaultStorage() : grid.storage(seName);
             lfn = dest.child(name.toString());
             size = attributes.size();
@@ -171,6 +179,20 @@ final class DirectPut {
             return new DshellException(ExitStatus.INTERRUPTED, "interrupted");
         }
         return new VerbFailure("put", ExitStatus.FAILURE, "failed: " + local + ": " + TransferErrors.reason(e));
+    }
+
+    /** The catalog directory a destination word names, resolved once per word, working directory and home. */
+    private LfnPath destination(Session session, String word) {
+        String key = session.cwd() + "\n" + session.home() + "\n" + word;
+        LfnPath known = destinations.get(key);
+        if (known == null) {
+            known = CatalogGlob.resolveLiteral(session, Glob.literal(word));
+            if (destinations.size() >= MAX_DESTINATIONS) {
+                destinations.clear();
+            }
+            destinations.put(key, known);
+        }
+        return known;
     }
 
     /** One stat for "is it a regular file" and its size; null when it is not one (or cannot be read). */

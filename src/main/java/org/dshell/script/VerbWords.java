@@ -28,6 +28,10 @@ public final class VerbWords {
     }
 
     public static List<String> of(List<?> args) {
+        List<String> plain = plainWords(args);
+        if (plain != null) {
+            return plain;
+        }
         List<String> options = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (Object arg : args) {
@@ -39,6 +43,27 @@ public final class VerbWords {
         }
         options.addAll(words);
         return options;
+    }
+
+    /**
+     * The common call, strings, files and paths only, converted as {@link #flatten} converts them, without
+     * its lambdas and lists: a {@code parallel} over thousands of files makes this call for each. Null
+     * when some argument needs the general way.
+     */
+    private static List<String> plainWords(List<?> args) {
+        List<String> words = new ArrayList<>(args.size());
+        for (Object arg : args) {
+            if (arg instanceof CharSequence text) {
+                words.add(text.toString());
+            } else if (arg instanceof File file) {
+                words.add(file.getPath());
+            } else if (arg instanceof Path path) {
+                words.add(path.toString());
+            } else {
+                return null;
+            }
+        }
+        return words;
     }
 
     private static void addOption(List<String> into, String key, Object value) {

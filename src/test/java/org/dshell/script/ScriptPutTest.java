@@ -105,4 +105,19 @@ class ScriptPutTest {
         assertEquals("true\n200\n" + bytes + "\n", r.out());
         assertEquals(0, shell.run("fsck bulk").status());
     }
+
+    @Test
+    void aRelativeDestinationFollowsTheScriptsWorkingDirectory() throws Exception {
+        assertEquals(0, shell.run("mkdir -p one/data two/data").status());
+        Files.writeString(shell.localDir().resolve("c.dat"), "gamma\n");
+        // Each put names a new file: a destination resolved against an earlier directory would land there.
+        TestShell.Result r = script("""
+                cd('one'); put('a.dat', 'data')
+                cd('../two'); put(new File('b.dat'), 'data')
+                cd('~'); put(java.nio.file.Path.of('c.dat'), "${'da' + 'ta'}")
+                println ls('one/data')*.name + ls('two/data')*.name + ls('data')*.name
+                """);
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("[a.dat, b.dat, b.dat, c.dat]\n", r.out());
+    }
 }
