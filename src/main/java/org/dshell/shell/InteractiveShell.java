@@ -94,14 +94,10 @@ public final class InteractiveShell {
                 // A verb that ignores the first Ctrl-C is abandoned at the second.
                 AtomicReference<Thread> runner = new AtomicReference<>();
                 AtomicInteger presses = new AtomicInteger();
-                Future<Dispatcher.Outcome> running = worker.submit(() -> {
-                    runner.set(Thread.currentThread());
-                    try {
-                        return dispatcher.runLine(line, ctx, false, (command, error) -> printError(ctx, command, error, color));
-                    } finally {
-                        runner.set(null);
-                    }
-                });
+                // The handler goes in before the verb starts: a verb that reads lines itself (the groovy
+                // prompt, a password) swaps its own handler in and puts back the one it found. Installed
+                // after, ours could land in between and the verb would put back the default one, which
+                // kills the JVM at the next Ctrl-C.
                 Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
                     presses.incrementAndGet();
                     Thread thread = runner.get();
@@ -109,6 +105,20 @@ public final class InteractiveShell {
                         thread.interrupt();
                     }
                 });
+                Future<Dispatcher.Outcome> running;
+                try {
+                    running = worker.submit(() -> {
+                        runner.set(Thread.currentThread());
+                        try {
+                            return dispatcher.runLine(line, ctx, false, (command, error) -> printError(ctx, command, error, color));
+                        } finally {
+                            runner.set(null);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    terminal.handle(Terminal.Signal.INT, previous);
+                    throw e;
+                }
                 try {
                     lastStatus = await(running, presses).status();
                 } catch (java.util.concurrent.CancellationException e) {
