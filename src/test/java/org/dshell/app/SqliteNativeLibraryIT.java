@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged dshell loads SQLite's native library from one copy beside the databases, made by the
  * first command, instead of extracting it into the temporary directory at every start; a damaged copy
- * is replaced.
+ * is replaced, and the job agent loads the same copy.
  */
 class SqliteNativeLibraryIT {
     @TempDir
@@ -48,6 +48,18 @@ class SqliteNativeLibraryIT {
         assertEquals(0, ls.status(), ls.err());
         assertTrue(ls.out().contains("a/") && ls.out().contains("b/"), ls.out());
         assertEquals(size, Files.size(copy));
+        assertEquals(List.of(copy), libraries(folder));
+
+        // The job agent, a JVM of its own started by submit, loads the same copy: a job runs, and nothing
+        // was extracted into the temporary directory (which the agent inherits through JAVA_TOOL_OPTIONS).
+        assertEquals(0, dshell.run("submit -- /bin/true\n").status());
+        String status = "";
+        for (int i = 0; i < 300 && !status.contains("Done"); i++) {
+            Thread.sleep(100);
+            status = dshell.run("status -a\n").out();
+        }
+        assertTrue(status.contains("Done"), status);
+        assertEquals(List.of(), libraries(scratch), "nothing extracted by the agent either");
         assertEquals(List.of(copy), libraries(folder));
     }
 

@@ -48,7 +48,9 @@ public final class DetachedProcesses {
                 "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GCTR::*,0.01",
                 "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GHASH::*,0.01",
                 "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GaloisCounterMode*::*,0.01",
-                "-cp", classPath(), mainClass, localRoot.toAbsolutePath().toString()));
+                "-cp", classPath()));
+        command.addAll(SqliteNativeLibrary.childJvmOptions());
+        command.addAll(List.of(mainClass, localRoot.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(localRoot.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

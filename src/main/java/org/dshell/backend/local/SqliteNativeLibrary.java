@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,9 @@ import java.util.Locale;
  * anything fails here, the driver does as it always does.
  */
 final class SqliteNativeLibrary {
+    /** Set for a child JVM that got no copy from its parent (see {@link #childJvmOptions}). */
+    private static final String NO_COPY = "dshell.sqlite.no-copy";
+
     private static boolean prepared;
 
     private SqliteNativeLibrary() {
@@ -25,7 +29,7 @@ final class SqliteNativeLibrary {
 
     /** Before the first connection: {@code directory} is where the databases live. */
     static synchronized void prepare(Path directory) {
-        if (prepared || System.getProperty("org.sqlite.lib.path") != null) {
+        if (prepared || System.getProperty("org.sqlite.lib.path") != null || Boolean.getBoolean(NO_COPY)) {
             return;
         }
         prepared = true;
@@ -61,6 +65,23 @@ final class SqliteNativeLibrary {
         } catch (IOException | RuntimeException e) {
             // the driver extracts the library itself, as without this
         }
+    }
+
+    /**
+     * Options for a JVM this one starts for the same home (the job agent, the production engine): load
+     * this JVM's copy, so the child neither checks for a copy nor makes one at its start. Without a copy
+     * to hand over the child is told to make none either: its driver then extracts the library into
+     * /tmp as usual, rather than the child writing into a home that may be on its way out (a test's
+     * temporary directory, deleted while the agent starts).
+     */
+    static List<String> childJvmOptions() {
+        String path = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        if (path == null || name == null || !Files.isRegularFile(Path.of(path, name))) {
+            return List.of("-D" + NO_COPY + "=true");
+        }
+        // Not org.sqlite.tmpdir: the child's driver keeps its usual temporary directory.
+        return List.of("-Dorg.sqlite.lib.path=" + path, "-Dorg.sqlite.lib.name=" + name);
     }
 
     /** The driver's folder name for this platform, or null where its own detection should decide. */
