@@ -78,12 +78,12 @@ public record StorageSettings(List<Declared> elements, String defaultName) {
         return new StorageSettings(List.copyOf(elements), defaultName);
     }
 
-    /** The URL as declared, once it parses; a bad one names the settings file and key. */
     /** Checks a WebDAV SE's URL (scheme, host, path) before it is declared; a bad one is a usage error. */
     public static void checkWebDavUrl(String url) {
         WebDavUrl.parse(url);
     }
 
+    /** The URL as declared, once it parses; a bad one names the settings file and key. */
     private static String webDavUrl(Settings settings, String key, String value) {
         try {
             WebDavUrl.parse(value);

@@ -303,8 +303,7 @@ public final class WebDavStorageElement implements StorageElement {
         if (status == 404) {
             return null;
         }
-        if (status != 200) {
-            drain(get);
+        if (status != 200) { // responseCode drained its body already
             throw http.status("GET", http.url().of(pfn), status);
         }
         URI uri = http.url().of(pfn);
