@@ -50,11 +50,16 @@ class ParallelPutTest {
 
     /** Files {@code prefix0.dat ...} in a local directory, of different sizes, with {@code tag} in their content. */
     private List<Path> files(String dir, int count, String tag) throws Exception {
+        return files(dir, count, tag, 0);
+    }
+
+    /** Files of small distinct lines, padded by {@code padding} bytes so that their upload takes a while. */
+    private List<Path> files(String dir, int count, String tag, int padding) throws Exception {
         Path where = Files.createDirectories(shell.localDir().resolve(dir));
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Path file = where.resolve("f" + i + ".dat");
-            Files.writeString(file, (tag + " " + i + "\n").repeat(1 + i % 7));
+            Files.writeString(file, (tag + " " + i + "\n").repeat(1 + i % 7) + "#".repeat(padding));
             files.add(file);
         }
         return files;
@@ -175,16 +180,22 @@ class ParallelPutTest {
     @Test
     void twoParallelCallsPuttingTheSameNamesAtOnceRegisterEachNameOnce() throws Exception {
         // Two parallel calls at once (items of an outer one) do not know each other's names: both put a
-        // name while neither is registered, and the catalog refuses the second at registration.
-        List<Path> first = files("x", 50, "first");
-        List<Path> second = files("y", 50, "second");
+        // name while neither is registered, and the catalog refuses the second at registration. The two
+        // go through the names in step (a barrier before each put) and each file takes a while to upload,
+        // so that both name checks of a pair come before either registration: a tiny file raced so fast
+        // that one call could finish before the other began and nothing was refused at registration.
+        List<Path> first = files("x", 50, "first", 256 * 1024);
+        List<Path> second = files("y", 50, "second", 256 * 1024);
         TestShell.Result r = script("""
                 mkdir('dup')
                 def base = new File(args[0])
-                def start = new java.util.concurrent.CountDownLatch(2)
+                def inStep = new java.util.concurrent.CyclicBarrier(2)
                 def inner = parallel(['x', 'y'], threads: 2) { d ->
-                    start.countDown(); start.await()
-                    parallel(new File(base, d).listFiles().toList(), threads: 4) { put(it, 'dup') }
+                    def names = (0..<50).collect { new File(base, "$d/f${it}.dat") }
+                    parallel(names, threads: 1) {
+                        inStep.await(60, java.util.concurrent.TimeUnit.SECONDS)
+                        put(it, 'dup')
+                    }
                 }
                 def results = inner.values
                 println "${results.sum { it.successes.size() }} ${results.sum { it.failures.size() }}"
