@@ -60,7 +60,7 @@ public final class ByteCopy {
                 break;
             }
             buffer.flip();
-            adler.update(buffer.duplicate());
+            Checksums.update(adler, buffer);
             if (out != null) {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);

@@ -70,7 +70,7 @@ final class PipelinedCopy {
                 if (n == 0) {
                     break;
                 }
-                adler.update(chunk.duplicate());
+                Checksums.update(adler, chunk);
                 full.add(chunk);
                 total += n;
                 meter.accept(n);
