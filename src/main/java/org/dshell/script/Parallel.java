@@ -5,15 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -95,52 +93,33 @@ public final class Parallel {
             return thread;
         });
         long start = System.nanoTime();
-        // Items settle in any order, some on a worker, some later (a deferred put registered in a batch).
-        BlockingQueue<Integer> settled = new LinkedBlockingQueue<>();
-        List<CompletableFuture<Object>> outcomes = new ArrayList<>(list.size());
+        Outcomes outcomes = new Outcomes(list.size(), failFast);
         List<Future<?>> running = new ArrayList<>(list.size());
-        Object[] values = new Object[list.size()];
-        boolean[] succeeded = new boolean[list.size()];
-        List<ParallelResult.Failure> failures = new ArrayList<>();
         try {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
                 int at = i;
-                CompletableFuture<Object> outcome = new CompletableFuture<>();
-                outcome.whenComplete((value, error) -> settled.add(at));
-                outcomes.add(outcome);
-                running.add(executor.submit(() -> runItem(body, item, outcome)));
+                running.add(executor.submit(() -> runItem(body, item, at, outcomes)));
             }
-            for (int done = 0; done < list.size(); done++) {
-                int i = settled.take();
-                Throwable cause = failureOf(outcomes.get(i));
-                if (cause == null) {
-                    values[i] = outcomes.get(i).join();
-                    succeeded[i] = true;
-                } else {
-                    if (cause instanceof ExitRequest exit) {
-                        throw exit;
-                    }
-                    ParallelResult.Failure failure = new ParallelResult.Failure(list.get(i), ScriptErrors.oneLine(cause), cause);
-                    failures.add(failure);
-                    if (failFast) {
-                        stop(executor, running);
-                        abortDeferred.run();
-                        // Items that settled meanwhile and succeeded did their work; the rest counts as not run.
-                        for (Integer late = settled.poll(); late != null; late = settled.poll()) {
-                            if (failureOf(outcomes.get(late)) == null) {
-                                values[late] = outcomes.get(late).join();
-                                succeeded[late] = true;
-                            }
-                        }
-                        ParallelResult result = result(list, values, succeeded, failures, start);
-                        finish(result);
-                        throw new FailFast(failure, result);
-                    }
-                }
-                if (progress) {
-                    drawBar(done + 1, list.size(), failures.size());
-                }
+            // The workers wake this thread only when it has something to do (all settled, a failure that
+            // stops the run, an exit()); a progress bar is redrawn ten times a second meanwhile.
+            while (!outcomes.awaitEnd(progress ? PROGRESS_NANOS : Long.MAX_VALUE)) {
+                drawBar(outcomes.settled(), list.size(), outcomes.failed());
+            }
+            if (outcomes.exit() != null) {
+                throw outcomes.exit();
+            }
+            if (failFast && outcomes.failed() > 0) {
+                stop(executor, running);
+                abortDeferred.run();
+                // Items that settled meanwhile and succeeded did their work; the rest (cancelled, or failing
+                // after the first failure) counts as not run.
+                ParallelResult result = outcomes.result(list, threads, start, 1);
+                finish(result);
+                throw new FailFast(result.getFailures().get(0), result);
+            }
+            if (progress) {
+                drawBar(list.size(), list.size(), outcomes.failed());
             }
         } catch (InterruptedException e) {
             stop(executor, running);
@@ -153,38 +132,120 @@ public final class Parallel {
         } finally {
             executor.shutdownNow();
         }
-        ParallelResult result = result(list, values, succeeded, failures, start);
+        ParallelResult result = outcomes.result(list, threads, start, Integer.MAX_VALUE);
         finish(result);
         return result;
     }
 
+    private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /**
+     * What the items came to, filled in by whichever thread settles each (a worker, or the thread that
+     * finishes a deferred put), in the order they settle. The run waits on {@link #awaitEnd} and is
+     * woken once, not once per item: a thousand small items used to wake it a thousand times.
+     */
+    private static final class Outcomes {
+        private final Object[] values;
+        private final Throwable[] errors;
+        private final boolean[] settledAt;
+        private final List<Integer> failedInOrder = new ArrayList<>();
+        private final boolean failFast;
+        private final CountDownLatch end = new CountDownLatch(1);
+        private int settled;
+        private ExitRequest exit;
+
+        Outcomes(int size, boolean failFast) {
+            this.values = new Object[size];
+            this.errors = new Throwable[size];
+            this.settledAt = new boolean[size];
+            this.failFast = failFast;
+            if (size == 0) {
+                end.countDown();
+            }
+        }
+
+        void succeed(int at, Object value) {
+            boolean last;
+            synchronized (this) {
+                values[at] = value;
+                settledAt[at] = true;
+                last = ++settled == values.length;
+            }
+            if (last) {
+                end.countDown();
+            }
+        }
+
+        void fail(int at, Throwable error) {
+            boolean stop;
+            synchronized (this) {
+                errors[at] = error;
+                settledAt[at] = true;
+                failedInOrder.add(at);
+                if (error instanceof ExitRequest request && exit == null) {
+                    exit = request;
+                }
+                stop = ++settled == values.length || failFast || exit != null;
+            }
+            if (stop) {
+                end.countDown();
+            }
+        }
+
+        /** True when the run may stop waiting: all settled, or a failure stops it; false after {@code nanos}. */
+        boolean awaitEnd(long nanos) throws InterruptedException {
+            if (nanos == Long.MAX_VALUE) {
+                end.await();
+                return true;
+            }
+            return end.await(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        synchronized int settled() {
+            return settled;
+        }
+
+        synchronized int failed() {
+            return failedInOrder.size();
+        }
+
+        synchronized ExitRequest exit() {
+            return exit;
+        }
+
+        /** The successes in item order, the first {@code maxFailures} failures in the order they happened. */
+        synchronized ParallelResult result(List<Object> list, int threads, long start, int maxFailures) {
+            List<ParallelResult.Success> successes = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                if (settledAt[i] && errors[i] == null) {
+                    successes.add(new ParallelResult.Success(list.get(i), values[i]));
+                }
+            }
+            List<ParallelResult.Failure> failures = new ArrayList<>();
+            for (int i : failedInOrder.subList(0, Math.min(maxFailures, failedInOrder.size()))) {
+                failures.add(new ParallelResult.Failure(list.get(i), ScriptErrors.oneLine(errors[i]), errors[i]));
+            }
+            return new ParallelResult(successes, failures, list.size(), threads, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
     /** Runs one item on a worker; an item that deferred work settles when that work does, the worker moves on. */
-    private static void runItem(Body body, Object item, CompletableFuture<Object> outcome) {
+    private static void runItem(Body body, Object item, int at, Outcomes outcomes) {
         try {
             Object value = body.apply(item);
             if (value instanceof Deferred deferred) {
                 deferred.settled().whenComplete((v, error) -> {
                     if (error == null) {
-                        outcome.complete(deferred.value());
+                        outcomes.succeed(at, deferred.value());
                     } else {
-                        outcome.completeExceptionally(unwrap(error));
+                        outcomes.fail(at, unwrap(error));
                     }
                 });
             } else {
-                outcome.complete(value);
+                outcomes.succeed(at, value);
             }
         } catch (Throwable e) {
-            outcome.completeExceptionally(e);
-        }
-    }
-
-    /** Why a settled item failed, or null when it succeeded. */
-    private static Throwable failureOf(CompletableFuture<Object> outcome) {
-        try {
-            outcome.join();
-            return null;
-        } catch (CompletionException | CancellationException e) {
-            return unwrap(e);
+            outcomes.fail(at, e);
         }
     }
 
@@ -205,17 +266,6 @@ public final class Parallel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private ParallelResult result(List<Object> list, Object[] values, boolean[] succeeded,
-                                  List<ParallelResult.Failure> failures, long start) {
-        List<ParallelResult.Success> successes = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (succeeded[i]) {
-                successes.add(new ParallelResult.Success(list.get(i), values[i]));
-            }
-        }
-        return new ParallelResult(successes, failures, list.size(), threads, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void finish(ParallelResult result) {

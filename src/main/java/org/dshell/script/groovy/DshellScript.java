@@ -104,7 +104,7 @@ public abstract class DshellScript extends Script {
     public ParallelResult parallel(Map<String, ?> options, Object items, Closure<?> body) throws InterruptedException {
         Object threads = options.containsKey("threads") ? options.get("threads") : 8;
         boolean failFast = Boolean.TRUE.equals(options.get("failFast"));
-        return api().parallel(collection(items), ((Number) threads).intValue(), failFast, body::call);
+        return api().parallel(collection(items), ((Number) threads).intValue(), failFast, ClosureBodies.of(body));
     }
 
     /**
