@@ -19,26 +19,39 @@ import java.util.stream.Stream;
  * writes the configuration, starts {@code xrootd}, waits until the port answers, stops it (also when
  * the JVM exits). xrootd refuses to run as root, so as root it runs as {@code nobody}, which then owns
  * its data, admin, pid and log directories and its host key. {@code /ro} below the export is a
- * directory the server may read but not write.
+ * directory the server may read but not write. In a {@link XrootdCluster} it is a manager (a redirector)
+ * or a data server, each with its cluster daemon ({@code cmsd}) beside it.
  */
 public final class XrootdServer implements AutoCloseable {
     private static final String XROOTD = "/usr/bin/xrootd";
+    private static final String CMSD = "/usr/bin/cmsd";
     private static final String UNPRIVILEGED = "nobody";
 
     private final Path dir;
     private final int port;
+    /** The cluster's cmsd port and this server's role in it; null for a server on its own. */
+    private final Integer cmsPort;
+    private final String role;
     private Process process;
+    private Process cmsd;
 
     /**
      * @param dir     a fresh directory for the server (made world-traversable, the server may run as nobody)
      * @param caDir   the hashed CA directory the server trusts for client certificates
      */
     public XrootdServer(Path dir, Path hostCert, Path hostKey, Path caDir) {
+        this(dir, hostCert, hostKey, caDir, null, null);
+    }
+
+    /** One member of a cluster: {@code role} "manager" or "server", the manager's cmsd listening on {@code cmsPort}. */
+    XrootdServer(Path dir, Path hostCert, Path hostKey, Path caDir, String role, Integer cmsPort) {
         if (!Files.isExecutable(Path.of(XROOTD))) {
             throw new IllegalStateException(XROOTD + " is missing: install the Debian package xrootd-server (see .ci/run)");
         }
         this.dir = dir;
         this.port = freePort();
+        this.role = role;
+        this.cmsPort = cmsPort;
         try {
             Files.createDirectories(dir);
             for (Path d = dir; d != null && d.startsWith(dir.getParent()); d = d.getParent()) {
@@ -75,6 +88,9 @@ public final class XrootdServer implements AutoCloseable {
     }
 
     private String config() {
+        if (role != null) {
+            return clusterConfig();
+        }
         return """
                 xrd.port %1$d
                 xrd.protocol XrdHttp:%1$d libXrdHttp.so
@@ -86,6 +102,36 @@ public final class XrootdServer implements AutoCloseable {
                 all.adminpath %2$s/admin
                 all.pidpath %2$s/run
                 """.formatted(port, dir);
+    }
+
+    /**
+     * A cluster member: xrootd and cmsd read the same file, so the ports and the HTTP plugin are
+     * per program. The manager redirects to https (desthttps), and waits 1 s, not 5, before it
+     * answers that no server has a file.
+     */
+    private String clusterConfig() {
+        return """
+                all.role %3$s
+                all.manager localhost:%4$d
+                xrd.port %1$d if exec xrootd
+                xrd.port %5$s if exec cmsd
+                if exec xrootd
+                xrd.protocol XrdHttp:%1$d libXrdHttp.so
+                fi
+                xrd.tls %2$s/tls/hostcert.pem %2$s/tls/hostkey.pem
+                xrd.tlsca certdir %2$s/certs
+                xrootd.chksum max 16 adler32
+                all.export /
+                oss.localroot %2$s/data
+                all.adminpath %2$s/admin
+                all.pidpath %2$s/run
+                cms.delay startup 1 servers 1 lookup 1
+                http.desthttps yes
+                """.formatted(port, dir, role, cmsPort, role.equals("manager") ? cmsPort.toString() : "any");
+    }
+
+    static int freeLoopbackPort() {
+        return freePort();
     }
 
     private static boolean asRoot() {
@@ -106,16 +152,9 @@ public final class XrootdServer implements AutoCloseable {
         if (process != null && answers()) {
             return this;
         }
-        List<String> command = new ArrayList<>(List.of(XROOTD));
-        if (asRoot()) {
-            command.addAll(List.of("-R", UNPRIVILEGED));
-        }
-        command.addAll(List.of("-c", dir.resolve("xrootd.cfg").toString(), "-l", dir.resolve("log/xrootd.log").toString()));
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("xrootd.out").toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        process = launch(XROOTD, "xrootd");
+        if (role != null) {
+            cmsd = launch(CMSD, "cmsd");
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
@@ -129,6 +168,28 @@ public final class XrootdServer implements AutoCloseable {
         }
         stop();
         throw new IllegalStateException("xrootd did not answer on port " + port + " within 30 s: " + output());
+    }
+
+    private Process launch(String program, String name) {
+        List<String> command = new ArrayList<>(List.of(program));
+        if (asRoot()) {
+            command.addAll(List.of("-R", UNPRIVILEGED));
+        }
+        command.addAll(List.of("-c", dir.resolve("xrootd.cfg").toString(), "-l", dir.resolve("log/" + name + ".log").toString()));
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The cluster daemon's log so far (empty before it wrote one). */
+    String cmsdLog() {
+        try {
+            return Files.readString(dir.resolve("log/cmsd.log"));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private boolean answers() {
@@ -148,6 +209,10 @@ public final class XrootdServer implements AutoCloseable {
         // Running as another user, xrootd goes on in a child process: kill it by its pid file and as a descendant.
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process.toHandle());
+        if (cmsd != null) {
+            all.addAll(cmsd.descendants().toList());
+            all.add(cmsd.toHandle());
+        }
         try (Stream<Path> files = Files.walk(dir.resolve("run"))) {
             for (Path pidFile : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".pid"))::iterator) {
                 ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(all::add);
@@ -166,6 +231,7 @@ public final class XrootdServer implements AutoCloseable {
             }
         }
         process = null;
+        cmsd = null;
     }
 
     @Override

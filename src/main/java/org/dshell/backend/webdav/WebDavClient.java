@@ -102,8 +102,12 @@ final class WebDavClient {
      * mismatch refuses, so hostnames stay verified.
      */
     HttpsURLConnection connection(String method, String pfn) throws IOException {
+        return connection(method, url.of(pfn));
+    }
+
+    /** As {@link #connection(String, String)}, to any HTTPS URL (where a redirect sent the request). */
+    HttpsURLConnection connection(String method, URI uri) throws IOException {
         SSLSocketFactory factory = socketFactory();
-        URI uri = url.of(pfn);
         HttpsURLConnection connection = (HttpsURLConnection) uri.toURL().openConnection();
         connection.setSSLSocketFactory(factory);
         connection.setRequestMethod(method);

@@ -114,22 +114,65 @@ public final class WebDavStorageElement implements StorageElement {
         ensureCollection(dir);
         String base = lfn.name().length() > MAX_NAME_IN_TEMP ? lfn.name().substring(0, MAX_NAME_IN_TEMP) : lfn.name();
         String temp = child(dir, "." + base + TEMP_MARK + randomHex(8));
-        HttpsURLConnection put = http.connection("PUT", temp);
-        put.setDoOutput(true);
-        if (size >= 0) {
-            put.setFixedLengthStreamingMode(size);
-        } else {
-            put.setChunkedStreamingMode(1 << 20);
-        }
         URI uri = http.url().of(temp);
-        try {
-            // Connects (TCP, TLS): an unknown CA or a dead server fails here, before any byte is read.
-            UploadBody body = new UploadBody(put.getOutputStream(), e -> http.failure("PUT", uri, e));
-            return new WebDavUpload(lfn.toString(), temp, body, put);
-        } catch (IOException e) {
-            put.disconnect();
-            throw http.failure("PUT", uri, e);
+        for (int hop = 0; ; hop++) {
+            HttpsURLConnection put = http.connection("PUT", uri);
+            put.setDoOutput(true);
+            if (size == 0) {
+                // Nothing to stream: the JDK keeps the empty body and follows a redirect itself (XRootD
+                // never answers "Expect: 100-continue" on an empty PUT).
+                put.setInstanceFollowRedirects(true);
+            } else {
+                if (size > 0) {
+                    put.setFixedLengthStreamingMode(size);
+                } else {
+                    put.setChunkedStreamingMode(1 << 20);
+                }
+                // dCache doors and EOS or XRootD redirectors send a PUT elsewhere (a pool, a data
+                // server): asking first lets them say so before any byte of the body goes out.
+                put.setRequestProperty("Expect", "100-continue");
+            }
+            URI at = uri;
+            try {
+                // Connects (TCP, TLS): an unknown CA or a dead server fails here, before any byte is read.
+                UploadBody body = new UploadBody(put.getOutputStream(), e -> http.failure("PUT", at, e));
+                return new WebDavUpload(lfn.toString(), temp, body, put);
+            } catch (java.net.ProtocolException refused) {
+                // The JDK's word for an answer other than 100 Continue; the answer itself is still there.
+                int status = responseCode(put, "PUT", temp);
+                URI next = redirect(put, status, uri, hop);
+                put.disconnect();
+                if (next == null) {
+                    throw http.status("PUT", uri, status);
+                }
+                uri = next;
+            } catch (IOException e) {
+                put.disconnect();
+                throw http.failure("PUT", uri, e);
+            }
         }
+    }
+
+    private static final int MAX_REDIRECTS = 5;
+
+    /** Where a redirect answer sends the request, or null when the answer is not a redirect. */
+    private URI redirect(HttpsURLConnection connection, int status, URI from, int hop) throws IOException {
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            return null;
+        }
+        String location = connection.getHeaderField("Location");
+        if (location == null) {
+            throw new IOException(http.url().server() + " redirected PUT " + from.getPath() + " (HTTP " + status + ") without a Location");
+        }
+        URI next = from.resolve(location);
+        if (!"https".equalsIgnoreCase(next.getScheme())) {
+            throw new IOException(http.url().server() + " redirected PUT " + from.getPath() + " to " + next
+                    + ", which is not HTTPS: refused (the proxy would travel in clear)");
+        }
+        if (hop + 1 >= MAX_REDIRECTS) {
+            throw new IOException(http.url().server() + " redirected PUT " + from.getPath() + " more than " + MAX_REDIRECTS + " times");
+        }
+        return next;
     }
 
     private static String child(String dir, String name) {
