@@ -18,6 +18,11 @@ public final class XrootdCluster implements AutoCloseable {
     private final XrootdServer server;
 
     public XrootdCluster(Path dir, Path hostCert, Path hostKey, Path caDir) {
+        this(dir, hostCert, hostKey, caDir, true);
+    }
+
+    /** {@code httpsRedirects} false: the manager sends clients to http:// URLs (misconfigured, or hostile). */
+    public XrootdCluster(Path dir, Path hostCert, Path hostKey, Path caDir, boolean httpsRedirects) {
         try {
             // The servers may run as nobody: the directories down to theirs must be traversable.
             Files.createDirectories(dir);
@@ -30,8 +35,8 @@ public final class XrootdCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int cmsPort = XrootdServer.freeLoopbackPort();
-        this.manager = new XrootdServer(dir.resolve("manager"), hostCert, hostKey, caDir, "manager", cmsPort);
-        this.server = new XrootdServer(dir.resolve("server"), hostCert, hostKey, caDir, "server", cmsPort);
+        this.manager = new XrootdServer(dir.resolve("manager"), hostCert, hostKey, caDir, "manager", cmsPort, httpsRedirects);
+        this.server = new XrootdServer(dir.resolve("server"), hostCert, hostKey, caDir, "server", cmsPort, true);
     }
 
     /** Starts both and waits until the data server has joined the manager. */

@@ -32,6 +32,7 @@ public final class XrootdServer implements AutoCloseable {
     /** The cluster's cmsd port and this server's role in it; null for a server on its own. */
     private final Integer cmsPort;
     private final String role;
+    private final boolean httpsRedirects;
     private Process process;
     private Process cmsd;
 
@@ -40,11 +41,15 @@ public final class XrootdServer implements AutoCloseable {
      * @param caDir   the hashed CA directory the server trusts for client certificates
      */
     public XrootdServer(Path dir, Path hostCert, Path hostKey, Path caDir) {
-        this(dir, hostCert, hostKey, caDir, null, null);
+        this(dir, hostCert, hostKey, caDir, null, null, true);
     }
 
-    /** One member of a cluster: {@code role} "manager" or "server", the manager's cmsd listening on {@code cmsPort}. */
-    XrootdServer(Path dir, Path hostCert, Path hostKey, Path caDir, String role, Integer cmsPort) {
+    /**
+     * One member of a cluster: {@code role} "manager" or "server", the manager's cmsd listening on
+     * {@code cmsPort}; {@code httpsRedirects} false makes a manager redirect to http:// URLs, as a
+     * misconfigured one does.
+     */
+    XrootdServer(Path dir, Path hostCert, Path hostKey, Path caDir, String role, Integer cmsPort, boolean httpsRedirects) {
         if (!Files.isExecutable(Path.of(XROOTD))) {
             throw new IllegalStateException(XROOTD + " is missing: install the Debian package xrootd-server (see .ci/run)");
         }
@@ -52,6 +57,7 @@ public final class XrootdServer implements AutoCloseable {
         this.port = freePort();
         this.role = role;
         this.cmsPort = cmsPort;
+        this.httpsRedirects = httpsRedirects;
         try {
             Files.createDirectories(dir);
             for (Path d = dir; d != null && d.startsWith(dir.getParent()); d = d.getParent()) {
@@ -106,8 +112,8 @@ public final class XrootdServer implements AutoCloseable {
 
     /**
      * A cluster member: xrootd and cmsd read the same file, so the ports and the HTTP plugin are
-     * per program. The manager redirects to https (desthttps), and waits 1 s, not 5, before it
-     * answers that no server has a file.
+     * per program. The manager redirects to https (desthttps) unless told not to, and waits 1 s, not
+     * 5, before it answers that no server has a file.
      */
     private String clusterConfig() {
         return """
@@ -126,8 +132,9 @@ public final class XrootdServer implements AutoCloseable {
                 all.adminpath %2$s/admin
                 all.pidpath %2$s/run
                 cms.delay startup 1 servers 1 lookup 1
-                http.desthttps yes
-                """.formatted(port, dir, role, cmsPort, role.equals("manager") ? cmsPort.toString() : "any");
+                http.desthttps %6$s
+                """.formatted(port, dir, role, cmsPort, role.equals("manager") ? cmsPort.toString() : "any",
+                httpsRedirects ? "yes" : "no");
     }
 
     static int freeLoopbackPort() {

@@ -137,7 +137,13 @@ final class WebDavClient {
     /** Waits for an answer; interruption cancels the request. */
     <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> pending, HttpRequest request) throws IOException {
         try {
-            return pending.get();
+            HttpResponse<T> response = pending.get();
+            int status = response.statusCode();
+            if (isRedirect(status)) {
+                // The client follows redirects itself; one it hands back is one it would not follow.
+                throw unfollowedRedirect(request.method(), request.uri(), status, response.headers().firstValue("Location").orElse(null));
+            }
+            return response;
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -145,6 +151,26 @@ final class WebDavClient {
         } catch (ExecutionException e) {
             throw failure(request, e.getCause());
         }
+    }
+
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /**
+     * A redirect not to follow, in one line: to plain HTTP (the proxy would travel in clear), without
+     * a Location, or one hop too many.
+     */
+    IOException unfollowedRedirect(String method, URI from, int status, String location) {
+        String what = url.server() + " redirected " + method + " " + from.getPath();
+        if (location == null) {
+            return new IOException(what + " (HTTP " + status + ") without a Location");
+        }
+        URI to = from.resolve(location);
+        if (!"https".equalsIgnoreCase(to.getScheme())) {
+            return new IOException(what + " to " + to + ", which is not HTTPS: refused (the proxy would travel in clear)");
+        }
+        return new IOException(what + " to " + to + ": too many redirects");
     }
 
     IOException failure(HttpRequest request, Throwable cause) {

@@ -157,20 +157,13 @@ public final class WebDavStorageElement implements StorageElement {
 
     /** Where a redirect answer sends the request, or null when the answer is not a redirect. */
     private URI redirect(HttpsURLConnection connection, int status, URI from, int hop) throws IOException {
-        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+        if (!WebDavClient.isRedirect(status)) {
             return null;
         }
         String location = connection.getHeaderField("Location");
-        if (location == null) {
-            throw new IOException(http.url().server() + " redirected PUT " + from.getPath() + " (HTTP " + status + ") without a Location");
-        }
-        URI next = from.resolve(location);
-        if (!"https".equalsIgnoreCase(next.getScheme())) {
-            throw new IOException(http.url().server() + " redirected PUT " + from.getPath() + " to " + next
-                    + ", which is not HTTPS: refused (the proxy would travel in clear)");
-        }
-        if (hop + 1 >= MAX_REDIRECTS) {
-            throw new IOException(http.url().server() + " redirected PUT " + from.getPath() + " more than " + MAX_REDIRECTS + " times");
+        URI next = location == null ? null : from.resolve(location);
+        if (next == null || !"https".equalsIgnoreCase(next.getScheme()) || hop + 1 >= MAX_REDIRECTS) {
+            throw http.unfollowedRedirect("PUT", from, status, location);
         }
         return next;
     }
@@ -346,10 +339,14 @@ public final class WebDavStorageElement implements StorageElement {
         if (status == 404) {
             return null;
         }
-        if (status != 200) { // responseCode drained its body already
-            throw http.status("GET", http.url().of(pfn), status);
-        }
         URI uri = http.url().of(pfn);
+        if (WebDavClient.isRedirect(status)) {
+            // The JDK follows HTTPS redirects itself; what comes back is one it would not follow.
+            throw http.unfollowedRedirect("GET", uri, status, get.getHeaderField("Location"));
+        }
+        if (status != 200) { // responseCode drained its body already
+            throw http.status("GET", uri, status);
+        }
         return new Reading(new DownloadBody(get.getInputStream(), e -> http.failure("GET", uri, e)), get.getContentLengthLong());
     }
 

@@ -97,4 +97,18 @@ class WebDavRedirectIT {
         }
         assertTrue(DataFixture.temporaryFilesBelow(cluster.file("/dteam")).isEmpty());
     }
+
+    @Test
+    void aRedirectToPlainHttpIsRefusedAndLeavesNothingBehind() throws IOException {
+        try (XrootdCluster insecure = new XrootdCluster(shared.resolve("insecure"), PKI.file("redirect-host.pem"),
+                PKI.file("redirect-host.key"), PKI.certDir, false).start()) {
+            write(tmp.resolve("a.dat"), randomBytes(13, 5000));
+            JarProcess.Result r = dshell().run("se add PLAIN " + insecure.url("/dteam") + "\nput --se PLAIN a.dat .\nls\n");
+            assertEquals(1, r.status(), r.out() + r.err());
+            // the first request that gets redirected is refused (here the MKCOL of the directory)
+            assertTrue(r.err().contains(" redirected ") && r.err().contains(", which is not HTTPS: refused"), r.err());
+            assertFalse(r.out().contains("a.dat"), "no catalog entry: " + r.out());
+            assertFalse(Files.exists(insecure.file("/dteam" + HOME + "/a.dat")));
+        }
+    }
 }
