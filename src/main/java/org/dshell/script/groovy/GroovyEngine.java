@@ -58,10 +58,6 @@ public final class GroovyEngine implements ScriptEngine {
     }
 
     /**
-     * Initialises what nearly every script reaches and whose first use is slow: Groovy's string forms
-     * ({@code println} of a list, a GString) first scan the JDK's modules for the default imports.
-     */
-    /**
      * Whether a script's text prints or formats values ({@code println}, {@code printf}, a GString...),
      * the uses that need {@link #warmUp}. A script that only moves data is spared the warm-up's quarter
      * second of CPU, which on a two-core machine its own first work (a parallel put) would wait for.
@@ -76,6 +72,10 @@ public final class GroovyEngine implements ScriptEngine {
         }
     }
 
+    /**
+     * Initialises what nearly every script reaches and whose first use is slow: Groovy's string forms
+     * ({@code println} of a list, a GString) first scan the JDK's modules for the default imports.
+     */
     private static void warmUp() {
         try {
             Class.forName("org.codehaus.groovy.runtime.FormatHelper", true, GroovyEngine.class.getClassLoader());
