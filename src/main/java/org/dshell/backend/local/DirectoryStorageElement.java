@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.dshell.backend.StorageElement;
+import org.dshell.backend.transfer.SyncedFileChannel;
 import org.dshell.core.DshellException;
 import org.dshell.core.LfnPath;
 

@@ -1,4 +1,4 @@
-package org.dshell.backend.local;
+package org.dshell.backend.transfer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +23,7 @@ import com.sun.nio.file.ExtendedOpenOption;
  * system refuses O_DIRECT, the file is flushed every {@value #BIG_MIB} MiB on another thread instead;
  * either way the final flush has little left to do.
  */
-final class SyncedFileChannel implements WritableByteChannel {
+public final class SyncedFileChannel implements WritableByteChannel {
     private static final int BIG_MIB = 64;
     private static final long BIG = (long) BIG_MIB << 20;
     private static final int ALIGNMENT = 4096;
@@ -41,7 +41,7 @@ final class SyncedFileChannel implements WritableByteChannel {
     private long unflushed;
     private CompletableFuture<Void> flushing = CompletableFuture.completedFuture(null);
 
-    SyncedFileChannel(Path path, FileChannel file) {
+    public SyncedFileChannel(Path path, FileChannel file) {
         this.path = path;
         this.file = file;
     }
@@ -97,7 +97,7 @@ final class SyncedFileChannel implements WritableByteChannel {
     }
 
     /** Flushes everything written (data and size, as fdatasync does), after any early flush still running. */
-    void force() throws IOException {
+    public void force() throws IOException {
         try {
             flushing.join();
         } catch (CompletionException e) {
@@ -108,6 +108,11 @@ final class SyncedFileChannel implements WritableByteChannel {
             throw e;
         }
         file.force(false);
+    }
+
+    /** Whether so much was written that part of it went straight to the disk (or was flushed early). */
+    public boolean big() {
+        return written >= BIG;
     }
 
     @Override

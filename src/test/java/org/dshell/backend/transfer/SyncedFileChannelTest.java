@@ -1,4 +1,4 @@
-package org.dshell.backend.local;
+package org.dshell.backend.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
