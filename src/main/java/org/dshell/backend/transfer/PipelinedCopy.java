@@ -25,6 +25,8 @@ import org.dshell.core.Checksums;
 final class PipelinedCopy {
     private static final int CHUNK = 4 << 20;
     private static final int CHUNKS = 3;
+    /** What is read (and summed) at a time: small enough to stay in the CPU's cache between the two. */
+    private static final int STEP = 256 << 10;
     private static final int ALIGNMENT = 4096;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
     private static final ExecutorService WRITERS = Executors.newCachedThreadPool(r -> {
@@ -59,18 +61,11 @@ final class PipelinedCopy {
         try {
             while (true) {
                 ByteBuffer chunk = next(free, writer);
-                chunk.clear();
-                while (chunk.hasRemaining() && in.read(chunk) >= 0) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedIOException("interrupted");
-                    }
-                }
-                chunk.flip();
+                fill(chunk, in, adler);
                 int n = chunk.remaining();
                 if (n == 0) {
                     break;
                 }
-                Checksums.update(adler, chunk);
                 full.add(chunk);
                 total += n;
                 meter.accept(n);
@@ -87,6 +82,32 @@ final class PipelinedCopy {
             throw e;
         }
         return new ByteCopy.Copied(total, Checksums.adler32Hex(adler));
+    }
+
+    /**
+     * Fills {@code chunk} (flipped on return; short only at the end of {@code in}) and sums what came in,
+     * a step at a time while it is still in the CPU's cache: summed after the whole 4 MiB chunk, the bytes
+     * came back from memory, and Adler32 cost a download twice as much.
+     */
+    private static void fill(ByteBuffer chunk, ReadableByteChannel in, Adler32 adler) throws IOException {
+        int capacity = chunk.capacity();
+        chunk.clear();
+        while (chunk.hasRemaining()) {
+            int from = chunk.position();
+            chunk.limit(Math.min(capacity, from + STEP));
+            int n = in.read(chunk);
+            chunk.limit(capacity);
+            if (n < 0) {
+                break;
+            }
+            if (n > 0) {
+                Checksums.update(adler, chunk.duplicate().flip().position(from));
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("interrupted");
+            }
+        }
+        chunk.flip();
     }
 
     /** A free chunk; rethrows the writer's failure instead of waiting for a chunk that will not come. */
