@@ -157,6 +157,25 @@ public final class TestPki {
                 """.formatted(dir);
     }
 
+    /**
+     * A server certificate for localhost (and 127.0.0.1) signed by the test CA, as {@code NAME.pem}
+     * and {@code NAME.key}; returns the certificate, the key is beside it.
+     */
+    public Path localhostCertificate(String name, int serial) {
+        try {
+            Files.writeString(file(name + ".ext"),
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+                            + "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".csr",
+                "-subj", "/C=CH/O=Dshell Test/CN=localhost");
+        openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", Integer.toString(serial),
+                "-days", "5", "-extfile", name + ".ext", "-out", name + ".pem");
+        return file(name + ".pem");
+    }
+
     public String openssl(String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "openssl";

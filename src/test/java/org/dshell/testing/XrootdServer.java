@@ -94,20 +94,21 @@ public final class XrootdServer implements AutoCloseable {
     }
 
     private String config() {
-        if (role != null) {
-            return clusterConfig();
-        }
-        return """
+        String ports = role == null
+                ? """
                 xrd.port %1$d
                 xrd.protocol XrdHttp:%1$d libXrdHttp.so
-                xrd.tls %2$s/tls/hostcert.pem %2$s/tls/hostkey.pem
-                xrd.tlsca certdir %2$s/certs
+                """.formatted(port)
+                : clusterPorts();
+        return ports + """
+                xrd.tls %1$s/tls/hostcert.pem %1$s/tls/hostkey.pem
+                xrd.tlsca certdir %1$s/certs
                 xrootd.chksum max 16 adler32
                 all.export /
-                oss.localroot %2$s/data
-                all.adminpath %2$s/admin
-                all.pidpath %2$s/run
-                """.formatted(port, dir);
+                oss.localroot %1$s/data
+                all.adminpath %1$s/admin
+                all.pidpath %1$s/run
+                """.formatted(dir);
     }
 
     /**
@@ -115,25 +116,18 @@ public final class XrootdServer implements AutoCloseable {
      * per program. The manager redirects to https (desthttps) unless told not to, and waits 1 s, not
      * 5, before it answers that no server has a file.
      */
-    private String clusterConfig() {
+    private String clusterPorts() {
         return """
-                all.role %3$s
-                all.manager localhost:%4$d
+                all.role %2$s
+                all.manager localhost:%3$d
                 xrd.port %1$d if exec xrootd
-                xrd.port %5$s if exec cmsd
+                xrd.port %4$s if exec cmsd
                 if exec xrootd
                 xrd.protocol XrdHttp:%1$d libXrdHttp.so
                 fi
-                xrd.tls %2$s/tls/hostcert.pem %2$s/tls/hostkey.pem
-                xrd.tlsca certdir %2$s/certs
-                xrootd.chksum max 16 adler32
-                all.export /
-                oss.localroot %2$s/data
-                all.adminpath %2$s/admin
-                all.pidpath %2$s/run
                 cms.delay startup 1 servers 1 lookup 1
-                http.desthttps %6$s
-                """.formatted(port, dir, role, cmsPort, role.equals("manager") ? cmsPort.toString() : "any",
+                http.desthttps %5$s
+                """.formatted(port, role, cmsPort, role.equals("manager") ? cmsPort.toString() : "any",
                 httpsRedirects ? "yes" : "no");
     }
 

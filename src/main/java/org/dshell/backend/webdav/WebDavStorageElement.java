@@ -118,11 +118,9 @@ public final class WebDavStorageElement implements StorageElement {
         for (int hop = 0; ; hop++) {
             HttpsURLConnection put = http.connection("PUT", uri);
             put.setDoOutput(true);
-            if (size == 0) {
-                // Nothing to stream: the JDK keeps the empty body and follows a redirect itself (XRootD
-                // never answers "Expect: 100-continue" on an empty PUT).
-                put.setInstanceFollowRedirects(true);
-            } else {
+            // An empty body is not streamed: the JDK keeps it and follows a redirect itself (XRootD
+            // never answers "Expect: 100-continue" on an empty PUT).
+            if (size != 0) {
                 if (size > 0) {
                     put.setFixedLengthStreamingMode(size);
                 } else {

@@ -45,13 +45,7 @@ class WebDavIT {
 
     @BeforeAll
     static void startServer() throws IOException {
-        Files.writeString(PKI.file("xrootd-host.ext"),
-                "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
-                        + "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
-        PKI.openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "xrootd-host.key", "-out", "xrootd-host.csr",
-                "-subj", "/C=CH/O=Dshell Test/CN=localhost");
-        PKI.openssl("x509", "-req", "-in", "xrootd-host.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "4242",
-                "-days", "5", "-extfile", "xrootd-host.ext", "-out", "xrootd-host.pem");
+        PKI.localhostCertificate("xrootd-host", 4242);
         server = new XrootdServer(shared.resolve("xrootd"), PKI.file("xrootd-host.pem"), PKI.file("xrootd-host.key"),
                 PKI.certDir).start();
         proxy = PKI.proxy("alice", "dteam_user", Instant.now(), Duration.ofHours(12), shared.resolve("x509up"));

@@ -42,13 +42,7 @@ class WebDavRedirectIT {
 
     @BeforeAll
     static void startCluster() throws IOException {
-        Files.writeString(PKI.file("redirect-host.ext"),
-                "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
-                        + "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
-        PKI.openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "redirect-host.key", "-out", "redirect-host.csr",
-                "-subj", "/C=CH/O=Dshell Test/CN=localhost");
-        PKI.openssl("x509", "-req", "-in", "redirect-host.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "4343",
-                "-days", "5", "-extfile", "redirect-host.ext", "-out", "redirect-host.pem");
+        PKI.localhostCertificate("redirect-host", 4343);
         cluster = new XrootdCluster(shared.resolve("cluster"), PKI.file("redirect-host.pem"), PKI.file("redirect-host.key"),
                 PKI.certDir).start();
         proxy = PKI.proxy("alice", "dteam_user", Instant.now(), Duration.ofHours(12), shared.resolve("x509up"));
