@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -127,7 +128,26 @@ final class WebDavClient {
 
     /** Sends and waits; interruption (Ctrl-C) aborts the request. */
     <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
-        return await(sendAsync(request, body), request);
+        try {
+            return await(sendAsync(request, body), request);
+        } catch (IOException e) {
+            if (!RESENDABLE.contains(request.method()) || !closedUnderneath(e)) {
+                throw e;
+            }
+            // XRootD closes a kept connection after a 404 or a redirect, and the JDK sends only GET and
+            // HEAD again on a fresh one by itself; a redirector's fsck walk met it.
+            return await(sendAsync(request, body), request);
+        }
+    }
+
+    /** Safe or idempotent by HTTP's rules: sent again once when the server had closed the kept connection. */
+    private static final Set<String> RESENDABLE = Set.of("GET", "HEAD", "PROPFIND", "MKCOL", "DELETE");
+
+    /** The connection went away before an answer: not a timeout, a refusal, a TLS failure or Ctrl-C. */
+    private static boolean closedUnderneath(IOException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof IOException && !(cause instanceof InterruptedIOException) && !(cause instanceof ConnectException)
+                && !(cause instanceof HttpTimeoutException) && !(cause instanceof javax.net.ssl.SSLException);
     }
 
     <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> body) {
