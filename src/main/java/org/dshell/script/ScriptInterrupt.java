@@ -19,14 +19,25 @@ import sun.misc.SignalHandler;
 public final class ScriptInterrupt implements AutoCloseable {
     private static final Signal INT = new Signal("INT");
 
+    /** False in dshell's daemon, where Ctrl-C arrives from the client as an interrupt of the command's thread. */
+    private static volatile boolean signalsAreCtrlC = true;
+
     private final SignalHandler previous;
 
     private ScriptInterrupt(SignalHandler previous) {
         this.previous = previous;
     }
 
-    /** Sends Ctrl-C to {@code script} (a thread) until closed; null when SIGINT cannot be handled here (ignored, or -Xrs). */
+    /** For the daemon: this process's SIGINT is nobody's Ctrl-C, so {@link #install} leaves it alone. */
+    public static void ignoreProcessSignals() {
+        signalsAreCtrlC = false;
+    }
+
+    /** Sends Ctrl-C to {@code script} (a thread) until closed; null when SIGINT cannot be handled here (ignored, -Xrs, the daemon). */
     public static ScriptInterrupt install(Thread script, PrintWriter err) {
+        if (!signalsAreCtrlC) {
+            return null;
+        }
         AtomicInteger presses = new AtomicInteger();
         try {
             return new ScriptInterrupt(Signal.handle(INT, signal -> {

@@ -22,6 +22,7 @@ public final class JarProcess {
     private final Path dshellHome;
     private final Map<String, String> env = new HashMap<>();
     private Path workingDirectory;
+    private boolean throughDaemon;
 
     public JarProcess(Path dshellHome) {
         this.dshellHome = dshellHome;
@@ -42,6 +43,16 @@ public final class JarProcess {
 
     public JarProcess env(String key, String value) {
         env.put(key, value);
+        return this;
+    }
+
+    /**
+     * Runs each command as scripts/dshell does by default: through the thin client, which hands it to a
+     * daemon (started on first use) whose socket lives under {@code runtimeDirectory}.
+     */
+    public JarProcess throughDaemon(Path runtimeDirectory) {
+        throughDaemon = true;
+        env.put("XDG_RUNTIME_DIR", runtimeDirectory.toString());
         return this;
     }
 
@@ -84,7 +95,13 @@ public final class JarProcess {
     public Process start(String... args) {
         // env resets SIGINT to its default: a test run started in the background by a shell without
         // job control inherits it ignored, and the Ctrl-C tests would then test nothing but that.
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", javaBinary(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", javaBinary()));
+        if (throughDaemon) {
+            command.addAll(List.of("-cp", jar().toString(), "org.dshell.app.daemon.DaemonClient",
+                    javaBinary(), "-XX:+UseSerialGC", "-cp", jar().toString(), "--"));
+        } else {
+            command.addAll(List.of("-jar", jar().toString()));
+        }
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().putAll(env);
