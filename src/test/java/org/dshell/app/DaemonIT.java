@@ -206,6 +206,22 @@ class DaemonIT {
     }
 
     @Test
+    void aScriptsSystemStreamsAreItsOwnClients() throws IOException {
+        Path work = Files.createDirectory(tmp.resolve("work"));
+        Files.writeString(work.resolve("streams.groovy"), """
+                System.out.println("out: " + System.in.newReader().readLine())
+                System.err.println("to stderr")
+                Thread.start { System.out.println("from a thread it started") }.join()
+                """);
+        JarProcess.Result r = dshell().in(work).run("a line typed\n", "streams.groovy");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("out: a line typed\nfrom a thread it started\n", r.out());
+        assertEquals("to stderr\n", r.err());
+        String log = Files.readString(Files.list(runtime.resolve("dshell")).filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow());
+        assertFalse(log.contains("to stderr") || log.contains("typed"), log);
+    }
+
+    @Test
     void commandsAtOnceRunSideBySide() throws Exception {
         Process one = dshell().start("-c", "mkdir one; ! sleep 1");
         Process two = dshell().start("-c", "mkdir two; ! sleep 1");

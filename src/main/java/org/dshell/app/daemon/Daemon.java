@@ -1,6 +1,7 @@
 package org.dshell.app.daemon;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.BindException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -25,6 +26,8 @@ import org.dshell.script.ScriptInterrupt;
  */
 public final class Daemon {
     private static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
+    /** The daemon's log (its standard output when started), kept before System.out is routed to clients. */
+    private static final PrintStream LOG = System.out;
 
     private final Path socket;
     private final Duration idle;
@@ -53,6 +56,7 @@ public final class Daemon {
             idle = DEFAULT_IDLE;
         }
         ScriptInterrupt.ignoreProcessSignals();
+        ProcessStreams.install();
         new Daemon(Path.of(args[0]), idle).serve();
     }
 
@@ -172,7 +176,7 @@ public final class Daemon {
     }
 
     static void log(String message) {
-        System.out.println(Instant.now() + " " + message);
-        System.out.flush();
+        LOG.println(Instant.now() + " " + message);
+        LOG.flush();
     }
 }

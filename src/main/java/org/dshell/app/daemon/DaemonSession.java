@@ -57,13 +57,19 @@ final class DaemonSession {
             Thread reader = new Thread(() -> readClient(fromClient), Thread.currentThread().getName() + "-client");
             reader.setDaemon(true);
             reader.start();
+            ProcessStreams.Client client = new ProcessStreams.Client(new ClientOutput(Frames.STDOUT),
+                    new ClientOutput(Frames.STDERR), new ClientInput());
+            ProcessStreams.use(client);
             int status = new Dshell(request.env(), Path.of(System.getProperty("user.home")), Path.of(request.workingDirectory()),
-                    new ClientInput(), new ClientOutput(Frames.STDOUT), new ClientOutput(Frames.STDERR), false)
+                    client.in(), client.out(), client.err(), false)
                     .run(request.args().toArray(String[]::new));
+            System.out.flush();
+            System.err.flush();
             sendExit(status);
         } catch (IOException | RuntimeException e) {
             Daemon.log(Thread.currentThread().getName() + ": " + e);
         } finally {
+            ProcessStreams.clear();
             Thread.interrupted();
         }
     }
