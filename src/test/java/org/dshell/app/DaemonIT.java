@@ -203,6 +203,18 @@ class DaemonIT {
         JarProcess.Result failed = dshell().in(work).run("", "job.groovy", "fail");
         assertEquals(3, failed.status(), failed.err());
         assertEquals(1, daemons().size());
+        long daemon = daemons().get(0).pid();
+
+        // System.exit ends the script, not the daemon (and not the other commands running in it).
+        Files.writeString(work.resolve("quits.groovy"), """
+                println 'before'
+                parallel([1, 2, 3]) { if (it == 2) System.exit(4) }
+                println 'never'
+                """);
+        JarProcess.Result quits = dshell().in(work).run("", "quits.groovy");
+        assertEquals(4, quits.status(), quits.err());
+        assertEquals("before\n", quits.out());
+        assertEquals(List.of(daemon), daemons().stream().map(ProcessHandle::pid).toList());
     }
 
     @Test

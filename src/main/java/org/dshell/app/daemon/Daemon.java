@@ -2,14 +2,15 @@ package org.dshell.app.daemon;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -37,6 +38,8 @@ public final class Daemon {
     private boolean closing;
     private boolean stopRequested;
     private int sessions;
+    /** Open (and locked) while this daemon lives; see {@link #bind}. */
+    private FileChannel lockChannel;
 
     private Daemon(Path socket, Duration idle) {
         this.socket = socket;
@@ -57,6 +60,7 @@ public final class Daemon {
         }
         ScriptInterrupt.ignoreProcessSignals();
         ProcessStreams.install();
+        ExitGuard.install();
         new Daemon(Path.of(args[0]), idle).serve();
     }
 
@@ -85,7 +89,7 @@ public final class Daemon {
     private void serve() throws IOException {
         ServerSocketChannel server = bind();
         if (server == null) {
-            log("another daemon already listens on " + socket);
+            log("another daemon of " + socket + " lives; leaving it the socket");
             return;
         }
         log("listening on " + socket + " (pid " + ProcessHandle.current().pid() + ", idle exit after " + idle + ")");
@@ -124,24 +128,23 @@ public final class Daemon {
         System.exit(0);
     }
 
-    /** Listens on the socket; null when a live daemon already does (two clients started one each). */
+    /**
+     * Listens on the socket; null when a live daemon already does (two clients started one each). The
+     * daemon holds a lock beside its socket for as long as it lives: whoever gets it may remove a socket
+     * left by a killed daemon, and nobody else may (a probe of a daemon between its bind and its listen
+     * would take its socket for stale).
+     */
     private ServerSocketChannel bind() throws IOException {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                server.bind(UnixDomainSocketAddress.of(socket));
-                return server;
-            } catch (BindException e) {
-                server.close();
-                try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                    probe.connect(UnixDomainSocketAddress.of(socket));
-                    return null;
-                } catch (IOException stale) {
-                    Files.deleteIfExists(socket); // left by a daemon that was killed
-                }
-            }
+        Path lockFile = socket.resolveSibling(socket.getFileName().toString().replaceFirst("\\.sock$", ".lock"));
+        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (lockChannel.tryLock() == null) {
+            lockChannel.close();
+            return null;
         }
-        throw new IOException("cannot listen on " + socket);
+        Files.deleteIfExists(socket);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        return server;
     }
 
     private void exitWhenIdle(ServerSocketChannel server) {

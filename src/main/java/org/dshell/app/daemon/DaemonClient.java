@@ -132,22 +132,19 @@ public final class DaemonClient {
         if (channel != null) {
             return channel;
         }
-        List<String> command = new ArrayList<>(List.of("setsid"));
-        command.addAll(javaCommand);
-        command.addAll(List.of(Daemon.class.getName(), socket.toString()));
-        Process daemon = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
         long deadline = System.nanoTime() + START_NANOS;
+        Process daemon = start(socket);
         while (System.nanoTime() < deadline) {
             channel = connect(socket);
             if (channel != null) {
                 return channel;
             }
-            if (!daemon.isAlive() && daemon.exitValue() != 0) {
-                throw new IOException("the background dshell did not start (exit " + daemon.exitValue() + "; see " + log + ")");
+            if (!daemon.isAlive()) {
+                if (daemon.exitValue() != 0) {
+                    throw new IOException("the background dshell did not start (exit " + daemon.exitValue() + "; see " + log + ")");
+                }
+                // It found another daemon of this key, which has gone since (it was going idle): start one again.
+                daemon = start(socket);
             }
             try {
                 Thread.sleep(5);
@@ -156,6 +153,17 @@ public final class DaemonClient {
             }
         }
         throw new IOException("the background dshell did not listen within a minute (see " + log + ")");
+    }
+
+    private Process start(Path socket) throws IOException {
+        List<String> command = new ArrayList<>(List.of("setsid"));
+        command.addAll(javaCommand);
+        command.addAll(List.of(Daemon.class.getName(), socket.toString()));
+        return new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     /** A connection to a listening daemon, or null when none listens there. */

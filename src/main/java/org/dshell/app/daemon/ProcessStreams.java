@@ -54,6 +54,11 @@ final class ProcessStreams {
         CURRENT.set(client);
     }
 
+    /** Whether this thread runs a command (or was started by one). */
+    static boolean inCommand() {
+        return CURRENT.get() != null;
+    }
+
     static void clear() {
         CURRENT.remove();
     }
