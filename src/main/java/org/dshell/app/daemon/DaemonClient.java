@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -133,18 +132,20 @@ public final class DaemonClient {
             return channel;
         }
         long deadline = System.nanoTime() + START_NANOS;
-        Process daemon = start(socket);
+        ProcessHandle daemon = start(socket);
+        int starts = 1;
         while (System.nanoTime() < deadline) {
             channel = connect(socket);
             if (channel != null) {
                 return channel;
             }
             if (!daemon.isAlive()) {
-                if (daemon.exitValue() != 0) {
-                    throw new IOException("the background dshell did not start (exit " + daemon.exitValue() + "; see " + log + ")");
+                // Either it failed, or it found a daemon of this key that was just going idle: try again, a little.
+                if (starts == STARTS) {
+                    throw new IOException("the background dshell did not start (see " + log + ")");
                 }
-                // It found another daemon of this key, which has gone since (it was going idle): start one again.
                 daemon = start(socket);
+                starts++;
             }
             try {
                 Thread.sleep(5);
@@ -155,15 +156,26 @@ public final class DaemonClient {
         throw new IOException("the background dshell did not listen within a minute (see " + log + ")");
     }
 
-    private Process start(Path socket) throws IOException {
-        List<String> command = new ArrayList<>(List.of("setsid"));
+    /**
+     * Starts a daemon in a session of its own through a shell that exits at once, so that the daemon is not
+     * this process's child: a JVM that exits while a child of its own still runs waits 0.3 s for the thread
+     * that would reap it (HotSpot waits that long for threads in native code).
+     */
+    private ProcessHandle start(Path socket) throws IOException {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+                "setsid \"$@\" < /dev/null >> \"$0\" 2>&1 & echo $!", log.toString()));
         command.addAll(javaCommand);
         command.addAll(List.of(Daemon.class.getName(), socket.toString()));
-        return new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        Process shell = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String pid = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            shell.waitFor();
+            return ProcessHandle.of(Long.parseLong(pid)).orElseThrow(() -> new IOException("the background dshell exited at once (see " + log + ")"));
+        } catch (NumberFormatException e) {
+            throw new IOException("cannot start the background dshell: " + e.getMessage());
+        } catch (InterruptedException e) {
+            throw new IOException("interrupted while starting the background dshell");
+        }
     }
 
     /** A connection to a listening daemon, or null when none listens there. */
