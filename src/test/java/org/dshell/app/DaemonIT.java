@@ -234,6 +234,47 @@ class DaemonIT {
     }
 
     @Test
+    void stopDaemonsStopsThemAndClearsStaleSockets() throws Exception {
+        assertEquals(0, dshell().run("", "-c", "pwd").status());
+        assertEquals(0, dshell().in(Files.createDirectory(tmp.resolve("elsewhere"))).run("", "-c", "pwd").status());
+        assertEquals(2, daemons().size());
+        Path stale = Files.createFile(runtime.resolve("dshell").resolve("0123456789abcdef0123.sock"));
+
+        JarProcess.Result stop = dshell().run("", "--stop-daemons");
+        assertEquals(0, stop.status(), stop.err());
+        assertEquals("stopped 2 daemons\n", stop.out());
+        await("the daemons exit", () -> daemons().isEmpty());
+        try (var files = Files.list(runtime.resolve("dshell"))) {
+            assertFalse(files.anyMatch(f -> f.toString().endsWith(".sock")), "no socket left, stale or not");
+        }
+        assertFalse(Files.exists(stale));
+    }
+
+    /** scripts/dshell itself: one-shot commands go to a daemon unless DSHELL_DAEMON=off. */
+    @Test
+    void theLauncherUsesADaemonUnlessToldNotTo() throws Exception {
+        Path launcher = Path.of("scripts", "dshell").toAbsolutePath();
+        java.util.Map<String, String> env = java.util.Map.of("DSHELL_HOME", tmp.resolve("home").toString(),
+                "USER", "localuser", "XDG_RUNTIME_DIR", runtime.toString(), "NO_COLOR", "1");
+        assertEquals("/dteam/user/l/localuser\n", launch(launcher, env, "DSHELL_DAEMON=off"));
+        assertTrue(daemons().isEmpty(), "DSHELL_DAEMON=off runs the command in a JVM of its own");
+        assertEquals("/dteam/user/l/localuser\n", launch(launcher, env, "DSHELL_DAEMON=on"));
+        assertEquals(1, daemons().size());
+    }
+
+    private String launch(Path launcher, java.util.Map<String, String> env, String setting) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("env", setting, launcher.toString(), "-c", "pwd")
+                .directory(tmp.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        return out;
+    }
+
+    @Test
     void commandsAtOnceRunSideBySide() throws Exception {
         Process one = dshell().start("-c", "mkdir one; ! sleep 1");
         Process two = dshell().start("-c", "mkdir two; ! sleep 1");
