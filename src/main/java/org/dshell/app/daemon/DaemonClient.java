@@ -214,8 +214,8 @@ public final class DaemonClient {
                         accepted = true;
                         relay.start();
                     }
-                    case Frames.STDOUT -> relay.stdout(frame.payload());
-                    case Frames.STDERR -> relay.stderr(frame.payload());
+                    case Frames.STDOUT -> relay.stdout.write(frame.payload());
+                    case Frames.STDERR -> relay.stderr.write(frame.payload());
                     case Frames.READ -> relay.wantInput(frame.intValue());
                     case Frames.EXIT -> {
                         return frame.intValue();
@@ -236,16 +236,14 @@ public final class DaemonClient {
     }
 
     /**
-     * Output to this process's streams (a closed pipe drops it, as a process of its own would lose it), input
-     * read on a thread of its own when the command asks, and Ctrl-C passed on (a third press gives up here).
+     * Output to this process's streams, input read on a thread of its own when the command asks, and
+     * Ctrl-C passed on (a third press gives up here).
      */
     private final class Relay {
         private final DataOutputStream out;
-        private final OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        final Output stdout = new Output(FileDescriptor.out);
+        final Output stderr = new Output(FileDescriptor.err);
         private final BlockingQueue<Integer> wanted = new ArrayBlockingQueue<>(16);
-        private boolean stdoutOpen = true;
-        private boolean stderrOpen = true;
 
         Relay(DataOutputStream out) {
             this.out = out;
@@ -276,26 +274,6 @@ public final class DaemonClient {
             reader.start();
         }
 
-        void stdout(byte[] bytes) {
-            if (stdoutOpen) {
-                try {
-                    stdout.write(bytes);
-                } catch (IOException e) {
-                    stdoutOpen = false;
-                }
-            }
-        }
-
-        void stderr(byte[] bytes) {
-            if (stderrOpen) {
-                try {
-                    stderr.write(bytes);
-                } catch (IOException e) {
-                    stderrOpen = false;
-                }
-            }
-        }
-
         void wantInput(int count) {
             wanted.offer(count);
         }
@@ -319,6 +297,26 @@ public final class DaemonClient {
                     Frames.write(out, type, bytes, 0, length);
                 } catch (IOException e) {
                     // the daemon is gone; the main loop reports it
+                }
+            }
+        }
+    }
+
+    /** One of this process's output streams: once its pipe is closed, what follows is dropped, as it would be lost. */
+    private static final class Output {
+        private final OutputStream stream;
+        private boolean open = true;
+
+        Output(FileDescriptor fd) {
+            this.stream = new FileOutputStream(fd);
+        }
+
+        void write(byte[] bytes) {
+            if (open) {
+                try {
+                    stream.write(bytes);
+                } catch (IOException e) {
+                    open = false;
                 }
             }
         }

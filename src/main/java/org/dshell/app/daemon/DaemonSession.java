@@ -104,7 +104,7 @@ final class DaemonSession {
     }
 
     private void sendExit(int status) {
-        send(Frames.EXIT, new byte[] {(byte) (status >>> 24), (byte) (status >>> 16), (byte) (status >>> 8), (byte) status}, 0, 4);
+        send(Frames.EXIT, Frames.intPayload(status), 0, 4);
         open.set(false);
     }
 
@@ -161,7 +161,7 @@ final class DaemonSession {
             if (ended || !open.get()) {
                 return -1;
             }
-            send(Frames.READ, new byte[] {(byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8), (byte) len}, 0, 4);
+            send(Frames.READ, Frames.intPayload(len), 0, 4);
             byte[] chunk;
             try {
                 chunk = input.take();

@@ -56,7 +56,12 @@ final class Frames {
     }
 
     static void writeInt(DataOutputStream out, byte type, int value) throws IOException {
-        write(out, type, new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value}, 0, 4);
+        write(out, type, intPayload(value), 0, 4);
+    }
+
+    /** The payload of {@link #READ} and {@link #EXIT}: a big-endian int, as {@link Frame#intValue} reads it. */
+    static byte[] intPayload(int value) {
+        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     }
 
     /** The next frame, or null at a clean end of the stream. */
