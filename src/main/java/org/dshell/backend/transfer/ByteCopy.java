@@ -44,7 +44,17 @@ public final class ByteCopy {
      */
     public static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter, long expectedSize)
             throws IOException {
-        if (out != null && expectedSize >= PIPELINE_FROM) {
+        return copy(in, out, meter, expectedSize, true);
+    }
+
+    /**
+     * As {@link #copy(ReadableByteChannel, WritableByteChannel, LongConsumer, long)}; without
+     * {@code readAhead} a big copy stays on the calling thread too (see
+     * {@link org.dshell.backend.StorageElement.Upload#readsAhead}).
+     */
+    public static Copied copy(ReadableByteChannel in, WritableByteChannel out, LongConsumer meter, long expectedSize,
+                              boolean readAhead) throws IOException {
+        if (out != null && readAhead && expectedSize >= PIPELINE_FROM) {
             return PipelinedCopy.copy(in, out, meter);
         }
         ByteBuffer buffer = BUFFER.get();

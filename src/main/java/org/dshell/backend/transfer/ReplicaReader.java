@@ -26,6 +26,11 @@ public final class ReplicaReader {
     public interface Target extends AutoCloseable {
         WritableByteChannel channel();
 
+        /** As {@link org.dshell.backend.StorageElement.Upload#readsAhead}. */
+        default boolean readsAhead() {
+            return true;
+        }
+
         void commit() throws IOException;
 
         @Override
@@ -104,7 +109,7 @@ public final class ReplicaReader {
                 return "size " + reading.size() + " != catalog " + entry.size();
             }
             try (Target target = targets.create()) {
-                ByteCopy.Copied copied = ByteCopy.copy(in, target.channel(), meter, entry.size());
+                ByteCopy.Copied copied = ByteCopy.copy(in, target.channel(), meter, entry.size(), target.readsAhead());
                 if (copied.size() != entry.size()) {
                     return "size " + copied.size() + " != catalog " + entry.size();
                 }

@@ -39,7 +39,7 @@ public final class WrittenCopy implements AutoCloseable {
         try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ)) {
             StorageElement.Upload upload = se.upload(lfn, in.size());
             try {
-                ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter);
+                ByteCopy.Copied copied = ByteCopy.copy(in, upload.channel(), meter, in.size(), upload.readsAhead());
                 upload.finish(copied.checksum());
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("interrupted");

@@ -218,6 +218,11 @@ public final class WebDavStorageElement implements StorageElement {
         }
 
         @Override
+        public boolean readsAhead() {
+            return false;
+        }
+
+        @Override
         public void finish(String adler32) throws IOException {
             if (finished) {
                 return;

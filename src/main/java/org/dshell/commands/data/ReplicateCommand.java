@@ -116,6 +116,11 @@ public final class ReplicateCommand extends Verb {
         }
 
         @Override
+        public boolean readsAhead() {
+            return upload.readsAhead();
+        }
+
+        @Override
         public void commit() throws IOException {
             upload.finish(entry.checksum());
             String pfn = upload.publish();

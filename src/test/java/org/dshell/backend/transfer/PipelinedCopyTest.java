@@ -23,7 +23,10 @@ import org.dshell.core.Checksums;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A big file's copy (read and checksum on one thread, write on another) keeps every byte and every error. */
+/**
+ * A big file's copy (read and checksum on one thread, write on another, unless the destination wants
+ * no read-ahead) keeps every byte and every error.
+ */
 class PipelinedCopyTest {
     @TempDir
     Path tmp;
@@ -55,6 +58,17 @@ class PipelinedCopyTest {
     /** A download's body is a stream whose size the catalog announced: it is pipelined as a big file is. */
     @Test
     void aStreamOfAnnouncedSizeIsWrittenOnAnotherThread() throws Exception {
+        assertEquals(Set.of("dshell-copy-writer"), writersOfACopy(true));
+    }
+
+    /** The body of an upload over TLS: its writer encrypts, so the copy stays on the calling thread. */
+    @Test
+    void withoutReadAheadABigCopyIsWrittenOnTheCallingThread() throws Exception {
+        assertEquals(Set.of(Thread.currentThread().getName()), writersOfACopy(false));
+    }
+
+    /** Copies a big stream of announced size, checks every byte and the checksum, and names the threads that wrote. */
+    private Set<String> writersOfACopy(boolean readAhead) throws IOException {
         Path source = bigFile();
         Path copy = tmp.resolve("copy");
         Set<String> writers = ConcurrentHashMap.newKeySet();
@@ -77,14 +91,14 @@ class PipelinedCopyTest {
                 public void close() {
                 }
             };
-            copied = ByteCopy.copy(in, out, n -> { }, Files.size(source));
+            copied = ByteCopy.copy(in, out, n -> { }, Files.size(source), readAhead);
         }
         byte[] original = Files.readAllBytes(source);
         Adler32 adler = new Adler32();
         adler.update(original);
         assertEquals(new ByteCopy.Copied(original.length, Checksums.adler32Hex(adler)), copied);
         assertArrayEquals(original, Files.readAllBytes(copy));
-        assertEquals(Set.of("dshell-copy-writer"), writers);
+        return writers;
     }
 
     /** A stream that ends before its announced size is copied as far as it went; the caller compares sizes. */
