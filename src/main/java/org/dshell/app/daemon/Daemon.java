@@ -93,6 +93,7 @@ public final class Daemon {
             return;
         }
         log("listening on " + socket + " (pid " + ProcessHandle.current().pid() + ", idle exit after " + idle + ")");
+        sweepLeftovers();
         Thread watch = new Thread(() -> exitWhenIdle(server), "dshell-daemon-idle");
         watch.setDaemon(true);
         watch.start();
@@ -145,6 +146,17 @@ public final class Daemon {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         return server;
+    }
+
+    private void sweepLeftovers() {
+        try {
+            int removed = DaemonPlace.sweep(socket.getParent(), Instant.now());
+            if (removed > 0) {
+                log("removed " + removed + " log and lock files of daemons gone for over " + DaemonPlace.LEFTOVERS_KEPT.toHours() + " h");
+            }
+        } catch (IOException e) {
+            log("sweeping " + socket.getParent() + ": " + e);
+        }
     }
 
     private void exitWhenIdle(ServerSocketChannel server) {

@@ -2,12 +2,16 @@ package org.dshell.app.daemon;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,32 @@ final class DaemonPlace {
             throw new IOException(dir + " is not a directory private to this user");
         }
         return dir;
+    }
+
+    /** How long the log and lock of a daemon that is gone stay behind (for whoever wonders why it went). */
+    static final Duration LEFTOVERS_KEPT = Duration.ofDays(1);
+
+    /**
+     * Removes the logs and lock files of daemons gone for longer than {@link #LEFTOVERS_KEPT}: every
+     * directory, environment and build has a key of its own, so they would pile up. A key whose socket
+     * is there is left alone (a live daemon, or a killed one, whose socket {@code --stop-daemons}
+     * clears). Returns how many files went.
+     */
+    static int sweep(Path dir, Instant now) throws IOException {
+        Instant before = now.minus(LEFTOVERS_KEPT);
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{log,lock}")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                Path socket = dir.resolve(name.substring(0, name.lastIndexOf('.')) + ".sock");
+                if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)
+                        && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** A name for the daemon that fits this build, working directory and environment. */

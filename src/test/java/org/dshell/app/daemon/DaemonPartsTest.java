@@ -91,4 +91,23 @@ class DaemonPartsTest {
         IOException e = assertThrows(IOException.class, () -> DaemonPlace.directory(Map.of("XDG_RUNTIME_DIR", tmp.toString())));
         assertEquals(dir + " is not a directory private to this user", e.getMessage());
     }
+
+    /** Logs and locks of daemons long gone are cleared; a recent one, or one beside a socket, stays. */
+    @Test
+    void leftoversOfDaemonsLongGoneAreSwept() throws IOException {
+        java.time.Instant now = java.time.Instant.parse("2026-12-05T12:00:00Z");
+        FileTime old = FileTime.from(now.minus(Duration.ofHours(25)));
+        for (String name : List.of("gone.log", "gone.lock", "killed.log", "killed.lock", "killed.sock", "recent.log", "other.txt")) {
+            Files.writeString(tmp.resolve(name), name);
+            Files.setLastModifiedTime(tmp.resolve(name), old);
+        }
+        Files.setLastModifiedTime(tmp.resolve("recent.log"), FileTime.from(now.minus(Duration.ofHours(23))));
+
+        assertEquals(2, DaemonPlace.sweep(tmp, now));
+
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of("killed.lock", "killed.log", "killed.sock", "other.txt", "recent.log"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
 }
