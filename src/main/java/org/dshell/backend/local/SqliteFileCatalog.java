@@ -46,29 +46,70 @@ public final class SqliteFileCatalog implements FileCatalog {
 
     /** Opens (creating if needed) the catalog file and acts as {@code identity} from then on. */
     public static SqliteFileCatalog open(Path file, Identity identity) {
+        Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            SqliteNativeLibrary.prepare(file.toAbsolutePath().getParent());
-            Properties properties = new Properties();
-            properties.setProperty("journal_mode", "WAL");
-            properties.setProperty("synchronous", "NORMAL");
-            properties.setProperty("busy_timeout", "60000");
-            // JDBC transactions start with BEGIN IMMEDIATE: a writer takes the lock up front and queues
-            // on the busy timeout, instead of failing when a read transaction tries to upgrade.
-            properties.setProperty("transaction_mode", "IMMEDIATE");
-            // The driver otherwise runs "SELECT last_insert_rowid()" after every insert; we never ask for keys.
-            properties.setProperty("jdbc.get_generated_keys", "false");
-            // A million-entry catalog has indexes of tens of MB; the default 2 MB page cache thrashes.
-            properties.setProperty("cache_size", "-65536");
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
-            SqliteFileCatalog catalog = new SqliteFileCatalog(connection, identity);
+            Files.createDirectories(absolute.getParent());
+            SqliteNativeLibrary.prepare(absolute.getParent());
+            if (!Files.exists(absolute)) {
+                createInPlace(absolute);
+            }
+            return connect(absolute, identity);
+        } catch (SQLException | java.io.IOException e) {
+            throw DshellException.failure("cannot open catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection to an existing catalog file, its schema brought up to date. */
+    private static SqliteFileCatalog connect(Path file, Identity identity) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("journal_mode", "WAL");
+        properties.setProperty("synchronous", "NORMAL");
+        properties.setProperty("busy_timeout", "60000");
+        // JDBC transactions start with BEGIN IMMEDIATE: a writer takes the lock up front and queues
+        // on the busy timeout, instead of failing when a read transaction tries to upgrade.
+        properties.setProperty("transaction_mode", "IMMEDIATE");
+        // The driver otherwise runs "SELECT last_insert_rowid()" after every insert; we never ask for keys.
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        // A million-entry catalog has indexes of tens of MB; the default 2 MB page cache thrashes.
+        properties.setProperty("cache_size", "-65536");
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+        SqliteFileCatalog catalog = new SqliteFileCatalog(connection, identity);
+        try {
             catalog.write(() -> {
                 CatalogSchema.create(connection, System.currentTimeMillis());
                 return null;
             });
-            return catalog;
-        } catch (SQLException | java.io.IOException e) {
-            throw DshellException.failure("cannot open catalog " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+        return catalog;
+    }
+
+    /**
+     * Makes a new catalog under a private name and links it into place whole. Connections that find
+     * an empty file all switch it to WAL at once, and SQLite then fails one of them on the journal
+     * another removed ({@code SQLITE_IOERR_DELETE_NOENT}, two commands in one daemon with a new home);
+     * a link fails rather than replace a catalog someone else made first, which is then used.
+     */
+    private static void createInPlace(Path file) throws SQLException, java.io.IOException {
+        Path made = file.resolveSibling("." + file.getFileName() + ".new-" + ProcessHandle.current().pid()
+                + "-" + Thread.currentThread().getId());
+        try {
+            connect(made, null).close(); // the last connection's close folds the WAL back into the file
+            try {
+                Files.createLink(file, made);
+            } catch (java.nio.file.FileAlreadyExistsException someoneElse) {
+                // theirs is as good as ours
+            } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+                if (!Files.exists(file)) {
+                    Files.move(made, file); // no hard links here: the small window is the file system's
+                }
+            }
+        } finally {
+            for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                Files.deleteIfExists(made.resolveSibling(made.getFileName() + suffix));
+            }
         }
     }
 

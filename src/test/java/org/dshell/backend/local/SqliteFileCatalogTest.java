@@ -56,4 +56,32 @@ class SqliteFileCatalogTest extends FileCatalogContract {
         alice.register(files);
         assertEquals(20_000, alice.usage(home).files());
     }
+
+    /** Commands at once in one daemon each open the catalog; the first time, both create it. */
+    @Test
+    void threadsCreatingOneNewCatalogAtOnceAllOpenIt() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 40; round++) {
+                java.nio.file.Path file = dir.resolve("new-" + round + "/catalog.db");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<SqliteFileCatalog>> opened = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    Identity identity = new Identity("user" + t, "dteam_user", "dteam", "test");
+                    opened.add(pool.submit(() -> {
+                        start.await();
+                        SqliteFileCatalog catalog = SqliteFileCatalog.open(file, identity);
+                        catalog.ensureHome(LfnPath.of("/dteam/user/u/" + identity.user()));
+                        return catalog;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<SqliteFileCatalog> f : opened) {
+                    assertTrue(f.get().stat(LfnPath.of("/dteam/user/u")).isPresent());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
