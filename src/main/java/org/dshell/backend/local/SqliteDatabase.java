@@ -37,19 +37,30 @@ public final class SqliteDatabase implements AutoCloseable {
      * @param what how errors name it, e.g. "job database"
      */
     public static SqliteDatabase open(Path file, String what, SqlWork<?> schema) {
+        Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            SqliteNativeLibrary.prepare(file.toAbsolutePath().getParent());
-            Properties properties = new Properties();
-            properties.setProperty("journal_mode", "WAL");
-            properties.setProperty("synchronous", "NORMAL");
-            properties.setProperty("busy_timeout", "60000");
-            SqliteDatabase db = new SqliteDatabase(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties), what);
-            db.write(schema);
-            return db;
+            Files.createDirectories(absolute.getParent());
+            SqliteNativeLibrary.prepare(absolute.getParent());
+            NewSqliteFile.createIfMissing(absolute, made -> connect(made, what, schema).close());
+            return connect(absolute, what, schema);
         } catch (SQLException | IOException e) {
             throw DshellException.failure("cannot open " + what + " " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static SqliteDatabase connect(Path file, String what, SqlWork<?> schema) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("journal_mode", "WAL");
+        properties.setProperty("synchronous", "NORMAL");
+        properties.setProperty("busy_timeout", "60000");
+        SqliteDatabase db = new SqliteDatabase(DriverManager.getConnection("jdbc:sqlite:" + file, properties), what);
+        try {
+            db.write(schema);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
     }
 
     /** Runs the semicolon-separated statements of a schema (for {@link #open}). */

@@ -50,9 +50,7 @@ public final class SqliteFileCatalog implements FileCatalog {
         try {
             Files.createDirectories(absolute.getParent());
             SqliteNativeLibrary.prepare(absolute.getParent());
-            if (!Files.exists(absolute)) {
-                createInPlace(absolute);
-            }
+            NewSqliteFile.createIfMissing(absolute, made -> connect(made, null).close());
             return connect(absolute, identity);
         } catch (SQLException | java.io.IOException e) {
             throw DshellException.failure("cannot open catalog " + file + ": " + e.getMessage(), e);
@@ -84,33 +82,6 @@ public final class SqliteFileCatalog implements FileCatalog {
             throw e;
         }
         return catalog;
-    }
-
-    /**
-     * Makes a new catalog under a private name and links it into place whole. Connections that find
-     * an empty file all switch it to WAL at once, and SQLite then fails one of them on the journal
-     * another removed ({@code SQLITE_IOERR_DELETE_NOENT}, two commands in one daemon with a new home);
-     * a link fails rather than replace a catalog someone else made first, which is then used.
-     */
-    private static void createInPlace(Path file) throws SQLException, java.io.IOException {
-        Path made = file.resolveSibling("." + file.getFileName() + ".new-" + ProcessHandle.current().pid()
-                + "-" + Thread.currentThread().getId());
-        try {
-            connect(made, null).close(); // the last connection's close folds the WAL back into the file
-            try {
-                Files.createLink(file, made);
-            } catch (java.nio.file.FileAlreadyExistsException someoneElse) {
-                // theirs is as good as ours
-            } catch (UnsupportedOperationException | java.io.IOException noLinks) {
-                if (!Files.exists(file)) {
-                    Files.move(made, file); // no hard links here: the small window is the file system's
-                }
-            }
-        } finally {
-            for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-                Files.deleteIfExists(made.resolveSibling(made.getFileName() + suffix));
-            }
-        }
     }
 
     @Override
