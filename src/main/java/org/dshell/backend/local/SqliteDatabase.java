@@ -1,13 +1,11 @@
 package org.dshell.backend.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 import org.dshell.core.DshellException;
 
@@ -39,9 +37,7 @@ public final class SqliteDatabase implements AutoCloseable {
     public static SqliteDatabase open(Path file, String what, SqlWork<?> schema) {
         Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
-            SqliteNativeLibrary.prepare(absolute.getParent());
-            NewSqliteFile.createIfMissing(absolute, made -> connect(made, what, schema).close());
+            SqliteFiles.prepare(absolute, made -> connect(made, what, schema).close());
             return connect(absolute, what, schema);
         } catch (SQLException | IOException e) {
             throw DshellException.failure("cannot open " + what + " " + file + ": " + e.getMessage(), e);
@@ -49,11 +45,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     private static SqliteDatabase connect(Path file, String what, SqlWork<?> schema) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("journal_mode", "WAL");
-        properties.setProperty("synchronous", "NORMAL");
-        properties.setProperty("busy_timeout", "60000");
-        SqliteDatabase db = new SqliteDatabase(DriverManager.getConnection("jdbc:sqlite:" + file, properties), what);
+        SqliteDatabase db = new SqliteDatabase(DriverManager.getConnection("jdbc:sqlite:" + file, SqliteFiles.sharedProperties()), what);
         try {
             db.write(schema);
         } catch (RuntimeException e) {

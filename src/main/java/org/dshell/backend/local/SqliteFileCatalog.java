@@ -1,6 +1,5 @@
 package org.dshell.backend.local;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,9 +47,7 @@ public final class SqliteFileCatalog implements FileCatalog {
     public static SqliteFileCatalog open(Path file, Identity identity) {
         Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
-            SqliteNativeLibrary.prepare(absolute.getParent());
-            NewSqliteFile.createIfMissing(absolute, made -> connect(made, null).close());
+            SqliteFiles.prepare(absolute, made -> connect(made, null).close());
             return connect(absolute, identity);
         } catch (SQLException | java.io.IOException e) {
             throw DshellException.failure("cannot open catalog " + file + ": " + e.getMessage(), e);
@@ -59,10 +56,7 @@ public final class SqliteFileCatalog implements FileCatalog {
 
     /** A connection to an existing catalog file, its schema brought up to date. */
     private static SqliteFileCatalog connect(Path file, Identity identity) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("journal_mode", "WAL");
-        properties.setProperty("synchronous", "NORMAL");
-        properties.setProperty("busy_timeout", "60000");
+        Properties properties = SqliteFiles.sharedProperties();
         // JDBC transactions start with BEGIN IMMEDIATE: a writer takes the lock up front and queues
         // on the busy timeout, instead of failing when a read transaction tries to upgrade.
         properties.setProperty("transaction_mode", "IMMEDIATE");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A database of the embedded grid (jobs, productions) that several threads create at once. */
-class NewSqliteFileTest {
+class SqliteFilesTest {
     @TempDir
     Path tmp;
 
@@ -68,7 +68,7 @@ class NewSqliteFileTest {
     @Test
     void anExistingFileIsKept() throws Exception {
         Path file = Files.writeString(tmp.resolve("catalog.db"), "");
-        NewSqliteFile.createIfMissing(file, made -> {
+        SqliteFiles.createIfMissing(file, made -> {
             throw new AssertionError("made anew");
         });
         assertEquals(0, Files.size(file));
